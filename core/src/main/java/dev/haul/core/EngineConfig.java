@@ -1,0 +1,94 @@
+package dev.haul.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the engine needs to know that does not change per URL.
+ *
+ * @param dir             output directory (created if missing)
+ * @param jobs            transfers at once
+ * @param perHost         connections to one origin at once, 0 for no cap beyond {@code jobs}
+ * @param maxRedirects    redirects followed per transfer
+ * @param connectTimeout  TCP connect budget (DNS and TLS handshake have their own of the same size)
+ * @param stallTimeout    no body bytes for this long fails the attempt
+ * @param onExists        policy when the final name is taken
+ * @param headers         extra request headers, "Name: value" already split
+ * @param userAgent       User-Agent header value
+ * @param credentials     user:password for Basic auth, or null
+ * @param tls             certificate verification settings
+ * @param progressEvents  emit {@link TransferEvent.Progress} at most once a second per transfer
+ */
+public record EngineConfig(
+        Path dir,
+        int jobs,
+        int perHost,
+        int maxRedirects,
+        Duration connectTimeout,
+        Duration stallTimeout,
+        OnExists onExists,
+        List<Header> headers,
+        String userAgent,
+        String credentials,
+        TlsSettings tls,
+        boolean progressEvents) {
+
+    public static final String DEFAULT_USER_AGENT = "haul/" + Version.get();
+
+    public EngineConfig {
+        Objects.requireNonNull(dir, "dir");
+        if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1");
+        if (perHost < 0) throw new IllegalArgumentException("perHost must not be negative");
+        if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must not be negative");
+        headers = List.copyOf(headers);
+        Objects.requireNonNull(onExists, "onExists");
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    public static EngineConfig defaults(Path dir) {
+        return new EngineConfig(dir, 8, 0, 10, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                OnExists.RENAME, List.of(), DEFAULT_USER_AGENT, null, TlsSettings.DEFAULT, false);
+    }
+
+    public EngineConfig withJobs(int n) {
+        return new EngineConfig(dir, n, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, progressEvents);
+    }
+
+    public EngineConfig withPerHost(int n) {
+        return new EngineConfig(dir, jobs, n, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, progressEvents);
+    }
+
+    public EngineConfig withOnExists(OnExists mode) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, mode,
+                headers, userAgent, credentials, tls, progressEvents);
+    }
+
+    public EngineConfig withCredentials(String userColonPassword) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, userColonPassword, tls, progressEvents);
+    }
+
+    public EngineConfig withHeaders(List<Header> extra) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                extra, userAgent, credentials, tls, progressEvents);
+    }
+
+    public EngineConfig withMaxRedirects(int n) {
+        return new EngineConfig(dir, jobs, perHost, n, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, progressEvents);
+    }
+
+    public EngineConfig withTls(TlsSettings t) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, t, progressEvents);
+    }
+
+    public EngineConfig withProgressEvents(boolean on) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, on);
+    }
+}

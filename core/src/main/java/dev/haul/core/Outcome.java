@@ -1,0 +1,28 @@
+package dev.haul.core;
+
+import java.nio.file.Path;
+
+/** How a transfer ended. */
+public sealed interface Outcome {
+
+    /**
+     * The file is complete under its final name.
+     *
+     * @param path    the saved file, inside the output directory
+     * @param bytes   its size
+     * @param skipped true when {@link OnExists#SKIP} kept an existing file instead
+     */
+    record Completed(Path path, long bytes, boolean skipped) implements Outcome {}
+
+    /** Cancelled by the user; any {@code .part} is kept. */
+    record Cancelled() implements Outcome {}
+
+    /**
+     * Gave up.
+     *
+     * @param reason     the kind of failure
+     * @param message    one human sentence saying why, secrets masked
+     * @param httpStatus the HTTP status when the reason is an HTTP one, else 0
+     */
+    record Failed(FailureReason reason, String message, int httpStatus) implements Outcome {}
+}

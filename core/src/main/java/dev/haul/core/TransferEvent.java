@@ -1,0 +1,24 @@
+package dev.haul.core;
+
+import java.time.Duration;
+
+/** What happened to one transfer. Delivered to the {@link EngineListener} on the loop thread. */
+public sealed interface TransferEvent {
+    TransferSnapshot transfer();
+
+    /** Accepted and waiting for a slot. */
+    record Queued(TransferSnapshot transfer) implements TransferEvent {}
+
+    /** The response is accepted and its body is about to be saved under {@code transfer().path()}. */
+    record Started(TransferSnapshot transfer) implements TransferEvent {}
+
+    /** Body bytes arrived since the last report; at most once a second per transfer. */
+    record Progress(TransferSnapshot transfer) implements TransferEvent {}
+
+    /** An attempt failed and another follows after {@code delay}. */
+    record Retry(TransferSnapshot transfer, FailureReason reason, String message, Duration delay)
+            implements TransferEvent {}
+
+    /** The transfer ended: see the outcome. */
+    record Finished(TransferSnapshot transfer, Outcome outcome) implements TransferEvent {}
+}

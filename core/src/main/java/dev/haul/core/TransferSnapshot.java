@@ -1,0 +1,27 @@
+package dev.haul.core;
+
+import java.nio.file.Path;
+
+/**
+ * An immutable picture of one transfer, safe to share with any thread.
+ *
+ * @param id          engine-wide id, in submission order from 1
+ * @param url         the URL as requested, user info masked
+ * @param name        the final file name once known, else null
+ * @param path        the final path once known, else null
+ * @param state       where it is
+ * @param bytesDone   body bytes saved so far (including resumed ones)
+ * @param totalBytes  the full size when known, else -1
+ * @param bytesPerSecond recent speed
+ * @param attempt     1 for the first attempt, incremented by retries
+ */
+public record TransferSnapshot(
+        long id,
+        String url,
+        String name,
+        Path path,
+        TransferState state,
+        long bytesDone,
+        long totalBytes,
+        long bytesPerSecond,
+        int attempt) {}

@@ -1,0 +1,82 @@
+package dev.haul.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Checks and normalises the URLs users give: http and https only, with a host. */
+public final class Urls {
+    private Urls() {}
+
+    /**
+     * Parses a URL given by the user. Characters a URI may not hold (spaces, non-ASCII) are
+     * percent-encoded as a browser would; CR, LF, NUL and other control characters are refused.
+     *
+     * @throws IllegalArgumentException with a message naming the problem (not the URL: the caller names it)
+     */
+    public static URI parse(String raw) {
+        if (raw == null || raw.isEmpty()) throw new IllegalArgumentException("empty URL");
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("URL contains a control character");
+        }
+        int colon = raw.indexOf("://");
+        if (colon <= 0) throw new IllegalArgumentException("not a URL (expected http:// or https://)");
+        String scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("unsupported scheme '" + raw.substring(0, colon) + "' (only http and https)");
+        }
+        URI uri;
+        try {
+            uri = new URI(encodeIllegal(raw));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URL: " + e.getReason());
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("URL has no host");
+        }
+        if (uri.getPort() > 65535) throw new IllegalArgumentException("URL port out of range");
+        return uri.normalize();
+    }
+
+    /** The port the URL connects to, with the scheme's default filled in. */
+    public static int port(URI uri) {
+        if (uri.getPort() > 0) return uri.getPort();
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The scheme, host and port that identify an origin, as one lowercase string. */
+    public static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port(uri);
+    }
+
+    /** Percent-encodes the characters that {@link URI} refuses but people paste (space, non-ASCII, |, ^ ...). */
+    static String encodeIllegal(String raw) {
+        StringBuilder out = null;
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean legal = b > 0x20 && b < 0x7f && "\"<>\\^`{|}".indexOf(b) < 0;
+            if (legal && b != '%') {
+                if (out != null) out.append((char) b);
+                continue;
+            }
+            if (b == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+                if (out != null) out.append('%');
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(raw.length() + 16);
+                out.append(new String(bytes, 0, i, StandardCharsets.UTF_8));
+            }
+            out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+        }
+        return out == null ? raw : out.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    }
+}
