@@ -1,0 +1,90 @@
+package dev.haul.core;
+
+import dev.haul.core.engine.Scheduler;
+import dev.haul.core.transport.Transport;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The download engine: one event-loop thread runs every transfer. Every public method here is
+ * safe to call from any thread; each one posts a task to the loop and returns at once.
+ */
+public final class DownloadEngine implements AutoCloseable {
+    private final Transport transport;
+    private final Scheduler scheduler;
+    /** Ids are handed out on the caller's thread so submit can return one without waiting for the loop. */
+    private final AtomicLong nextId = new AtomicLong(1);
+
+    private DownloadEngine(EngineConfig config, EngineListener listener) {
+        this.transport = new Transport(config);
+        this.scheduler = new Scheduler(config, transport, listener);
+    }
+
+    /** Starts the loop. Events go to {@code listener} on the loop thread. */
+    public static DownloadEngine start(EngineConfig config, EngineListener listener) {
+        DownloadEngine engine = new DownloadEngine(config, listener);
+        engine.scheduler.start();
+        return engine;
+    }
+
+    /** Queues a request; it starts as soon as admission allows. Returns its transfer id. */
+    public long submit(DownloadRequest request) {
+        long id = nextId.getAndIncrement();
+        transport.loop().execute(() -> scheduler.submit(id, request));
+        return id;
+    }
+
+    /** Records a request that could not even be queued (a bad line in a list) as failed. */
+    public long reject(String rawUrl, String message) {
+        long id = nextId.getAndIncrement();
+        transport.loop().execute(() -> scheduler.reject(id, rawUrl, message));
+        return id;
+    }
+
+    /** Says no more requests will come: {@link #whenIdle()} completes once the last one ends. */
+    public void finishInput() {
+        transport.loop().execute(scheduler::finishInput);
+    }
+
+    /** Completes when input is finished and every transfer has ended. */
+    public CompletableFuture<Void> whenIdle() {
+        return scheduler.idleFuture();
+    }
+
+    /** Cancels one transfer, keeping its .part file. Idempotent. */
+    public void cancel(long id) {
+        transport.loop().execute(() -> scheduler.cancel(id));
+    }
+
+    /** Cancels everything, queued and running, keeping .part files. */
+    public void cancelAll() {
+        transport.loop().execute(scheduler::cancelAll);
+    }
+
+    /** Pauses a running transfer, or resumes a paused one. */
+    public void togglePause(long id) {
+        transport.loop().execute(() -> scheduler.togglePause(id));
+    }
+
+    /** Changes --jobs while running: more transfers start at once, or fewer as running ones end. */
+    public void setJobs(int jobs) {
+        transport.loop().execute(() -> scheduler.setJobs(jobs));
+    }
+
+    /** The latest picture of the engine, published about every 100 ms. Never blocks. */
+    public EngineSnapshot snapshot() {
+        return scheduler.latestSnapshot();
+    }
+
+    /** The thread that runs every transfer: for tests that prove the single-thread rule. */
+    public Thread loopThread() {
+        return scheduler.loopThread();
+    }
+
+    /** Stops the loop at once (no quiet period); transfers still running are cancelled first. */
+    @Override
+    public void close() {
+        transport.close(scheduler::cancelAll);
+    }
+}
