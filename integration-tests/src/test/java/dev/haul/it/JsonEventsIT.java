@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,19 @@ class JsonEventsIT {
             assertEquals(1, names.stream().filter(n -> n.equals("done") || n.equals("failed")).count(),
                     () -> url + ": " + names);
         }
+        for (Map<String, Object> event : events) {
+            if ("done".equals(event.get("event"))) {
+                String url = (String) event.get("url");
+                String name = url.substring(url.lastIndexOf('/') + 1);
+                assertEquals(dir.resolve(name).toString(), event.get("path"), () -> "same path as plain mode: " + event);
+            } else if ("failed".equals(event.get("event"))) {
+                assertEquals(new BigDecimal(404), event.get("http_status"), () -> event.toString());
+            }
+        }
+        Map<String, Object> summary = events.get(events.size() - 1);
+        assertEquals(new BigDecimal(2), summary.get("done"), summary::toString);
+        assertEquals(new BigDecimal(1), summary.get("failed"), summary::toString);
+        assertEquals(new BigDecimal(1), summary.get("exit_code"), summary::toString);
         assertEquals(a.sha256(), Sha256.of(dir.resolve("a.bin")));
         assertEquals(b.sha256(), Sha256.of(dir.resolve("b.bin")));
     }
