@@ -40,6 +40,22 @@ public final class Urls {
         return uri.normalize();
     }
 
+    /**
+     * Parses a Location header value, which may be relative. Illegal characters are encoded as in
+     * {@link #parse}; control characters are refused.
+     */
+    public static URI parseReference(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("redirect target contains a control character");
+        }
+        try {
+            return new URI(encodeIllegal(raw.trim()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URL: " + e.getReason());
+        }
+    }
+
     /** The port the URL connects to, with the scheme's default filled in. */
     public static int port(URI uri) {
         if (uri.getPort() > 0) return uri.getPort();

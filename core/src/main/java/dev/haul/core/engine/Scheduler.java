@@ -1,21 +1,223 @@
 package dev.haul.core.engine;
 
-import dev.haul.core.*;
+import dev.haul.core.DownloadRequest;
+import dev.haul.core.EngineConfig;
+import dev.haul.core.EngineListener;
+import dev.haul.core.EngineSnapshot;
+import dev.haul.core.FailureReason;
+import dev.haul.core.Outcome;
+import dev.haul.core.Secrets;
+import dev.haul.core.TransferEvent;
+import dev.haul.core.TransferSnapshot;
+import dev.haul.core.TransferState;
+import dev.haul.core.storage.NameReservations;
+import dev.haul.core.transport.Origin;
 import dev.haul.core.transport.Transport;
-import java.util.concurrent.CompletableFuture;
+import io.netty.channel.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** STUB: replaced by the real admission and transfer table. */
-public final class Scheduler {
-    public Scheduler(EngineConfig c, Transport t, EngineListener l) {}
-    public void start() {}
-    public void submit(long id, DownloadRequest r) { throw new UnsupportedOperationException(); }
-    public void reject(long id, String raw, String msg) { throw new UnsupportedOperationException(); }
-    public void finishInput() {}
-    public CompletableFuture<Void> idleFuture() { return new CompletableFuture<>(); }
-    public void cancel(long id) {}
-    public void cancelAll() {}
-    public void togglePause(long id) {}
-    public void setJobs(int n) {}
-    public EngineSnapshot latestSnapshot() { return EngineSnapshot.EMPTY; }
-    public Thread loopThread() { return null; }
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's heart, confined to the loop: the table of live transfers, admission, outcomes,
+ * and the periodic snapshot. Every method except {@link #latestSnapshot}, {@link #idleFuture}
+ * and {@link #loopThread} runs on the loop.
+ */
+public final class Scheduler implements TransferHost {
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+    private static final long SNAPSHOT_EVERY_MS = 100;
+    private static final long PROGRESS_EVERY_MS = 1000;
+
+    private final EngineConfig config;
+    private final Transport transport;
+    private final EngineListener listener;
+    private final EventLoop loop;
+    private final Admission admission;
+    private final NameReservations names;
+    /** Transfers not yet ended, in submission order. */
+    private final Map<Long, Transfer> live = new LinkedHashMap<>();
+    private final CompletableFuture<Void> idle = new CompletableFuture<>();
+    private volatile EngineSnapshot latest = EngineSnapshot.EMPTY;
+    private volatile Thread loopThread;
+    private int done;
+    private int failed;
+    private int cancelled;
+    private boolean inputFinished;
+
+    public Scheduler(EngineConfig config, Transport transport, EngineListener listener) {
+        this.config = config;
+        this.transport = transport;
+        this.listener = listener;
+        this.loop = transport.loop();
+        this.admission = new Admission(config.jobs(), config.perHost());
+        this.names = new NameReservations(config.dir(), config.onExists());
+    }
+
+    /** Starts the periodic work. Called once, from any thread. */
+    public void start() {
+        loop.execute(() -> loopThread = Thread.currentThread());
+        loop.scheduleAtFixedRate(this::publishSnapshot, SNAPSHOT_EVERY_MS, SNAPSHOT_EVERY_MS, TimeUnit.MILLISECONDS);
+        if (config.progressEvents()) {
+            loop.scheduleAtFixedRate(this::emitProgress, PROGRESS_EVERY_MS, PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- commands, posted by DownloadEngine ----------------------------------------------------
+
+    public void submit(long id, DownloadRequest request) {
+        assert loop.inEventLoop();
+        Transfer t = new Transfer(id, request, this);
+        live.put(id, t);
+        emit(new TransferEvent.Queued(t.snapshot()));
+        admission.enqueue(t);
+        pump();
+    }
+
+    /** A request that could not be made into a transfer (a bad list line): it fails at once. */
+    public void reject(long id, String rawUrl, String message) {
+        assert loop.inEventLoop();
+        TransferSnapshot s = new TransferSnapshot(id, Secrets.maskUrl(rawUrl), null, null, TransferState.FAILED, 0, -1, 0, 0);
+        failed++;
+        emit(new TransferEvent.Finished(s, new Outcome.Failed(FailureReason.BAD_REQUEST, message, 0)));
+        checkIdle();
+    }
+
+    public void finishInput() {
+        assert loop.inEventLoop();
+        inputFinished = true;
+        checkIdle();
+    }
+
+    public void cancel(long id) {
+        assert loop.inEventLoop();
+        Transfer t = live.get(id);
+        if (t != null) t.cancel();
+    }
+
+    public void cancelAll() {
+        assert loop.inEventLoop();
+        for (Transfer t : new ArrayList<>(live.values())) t.cancel();
+    }
+
+    public void togglePause(long id) {
+        assert loop.inEventLoop();
+        // Pause arrives with the live display (its own issue); until then the key is accepted and ignored.
+    }
+
+    public void setJobs(int jobs) {
+        assert loop.inEventLoop();
+        admission.setJobs(jobs);
+        pump();
+    }
+
+    public CompletableFuture<Void> idleFuture() {
+        return idle;
+    }
+
+    public EngineSnapshot latestSnapshot() {
+        return latest;
+    }
+
+    public Thread loopThread() {
+        return loopThread;
+    }
+
+    // ---- TransferHost --------------------------------------------------------------------------
+
+    @Override
+    public EngineConfig config() {
+        return config;
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public NameReservations names() {
+        return names;
+    }
+
+    @Override
+    public void emit(TransferEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            log.warn("event listener failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean redirected(Transfer t, Origin from, Origin to) {
+        if (admission.hasRoom(to)) {
+            admission.moved(from, to);
+            return true;
+        }
+        admission.yielded(from);
+        admission.requeueFirst(t);
+        pump();
+        return false;
+    }
+
+    @Override
+    public void ended(Transfer t, Outcome outcome) {
+        assert loop.inEventLoop();
+        if (live.remove(t.id()) == null) return;
+        boolean wasQueued = admission.remove(t);
+        if (!wasQueued) admission.finished(t.origin());
+        if (outcome instanceof Outcome.Completed) done++;
+        else if (outcome instanceof Outcome.Failed) failed++;
+        else cancelled++;
+        emit(new TransferEvent.Finished(t.snapshot(), outcome));
+        pump();
+        checkIdle();
+    }
+
+    @Override
+    public void post(Runnable task) {
+        loop.execute(task);
+    }
+
+    // ---- internals -----------------------------------------------------------------------------
+
+    /** Starts queued transfers while admission allows. */
+    private void pump() {
+        Transfer t;
+        while ((t = admission.next()) != null) {
+            if (t.wasRedirected()) t.resumeAfterRequeue();
+            else t.start();
+        }
+    }
+
+    private void checkIdle() {
+        if (inputFinished && live.isEmpty() && !idle.isDone()) {
+            publishSnapshot();
+            idle.complete(null);
+        }
+    }
+
+    private void publishSnapshot() {
+        long now = System.nanoTime();
+        List<TransferSnapshot> list = new ArrayList<>(live.size());
+        long speed = 0;
+        for (Transfer t : live.values()) {
+            t.speed().tick(now);
+            speed += t.speed().bytesPerSecond();
+            list.add(t.snapshot());
+        }
+        latest = new EngineSnapshot(List.copyOf(list), done, failed, cancelled, admission.queued(), speed, admission.jobs());
+    }
+
+    private void emitProgress() {
+        for (Transfer t : live.values()) {
+            if (t.takeProgress()) emit(new TransferEvent.Progress(t.snapshot()));
+        }
+    }
 }

@@ -1,0 +1,2 @@
+/** Where requests come from: URL lists and, later, keys. */
+package dev.haul.cli.input;

@@ -1,0 +1,115 @@
+package dev.haul.core.engine;
+
+import dev.haul.core.transport.Origin;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decides which queued transfer runs next: in submission order, at most {@code jobs} at once
+ * and at most {@code perHost} per origin. Queues are kept per origin so that a saturated host
+ * never makes admission scan its whole backlog. Loop-confined.
+ */
+final class Admission {
+    private final Map<Origin, ArrayDeque<Transfer>> waiting = new LinkedHashMap<>();
+    private final Map<Origin, Integer> active = new HashMap<>();
+    private final int perHost;
+    private int jobs;
+    private int running;
+    private int queued;
+
+    Admission(int jobs, int perHost) {
+        this.jobs = jobs;
+        this.perHost = perHost;
+    }
+
+    void enqueue(Transfer t) {
+        waiting.computeIfAbsent(t.origin(), o -> new ArrayDeque<>()).addLast(t);
+        queued++;
+    }
+
+    /** Puts a transfer back at the head of its origin's queue (a redirect to a saturated origin). */
+    void requeueFirst(Transfer t) {
+        waiting.computeIfAbsent(t.origin(), o -> new ArrayDeque<>()).addFirst(t);
+        queued++;
+    }
+
+    boolean remove(Transfer t) {
+        ArrayDeque<Transfer> q = waiting.get(t.origin());
+        if (q == null || !q.remove(t)) return false;
+        if (q.isEmpty()) waiting.remove(t.origin());
+        queued--;
+        return true;
+    }
+
+    /** The next transfer allowed to start, already counted as running; null when none may. */
+    Transfer next() {
+        if (running >= jobs) return null;
+        Origin best = null;
+        long bestId = Long.MAX_VALUE;
+        for (Map.Entry<Origin, ArrayDeque<Transfer>> e : waiting.entrySet()) {
+            if (!hasRoom(e.getKey())) continue;
+            long id = e.getValue().peekFirst().id();
+            if (id < bestId) {
+                bestId = id;
+                best = e.getKey();
+            }
+        }
+        if (best == null) return null;
+        ArrayDeque<Transfer> q = waiting.get(best);
+        Transfer t = q.pollFirst();
+        if (q.isEmpty()) waiting.remove(best);
+        queued--;
+        running++;
+        acquire(t.origin());
+        return t;
+    }
+
+    boolean hasRoom(Origin origin) {
+        return perHost == 0 || active.getOrDefault(origin, 0) < perHost;
+    }
+
+    /** A running transfer ended. */
+    void finished(Origin origin) {
+        running--;
+        release(origin);
+    }
+
+    /** A running transfer moved to another origin (redirect): its connection slot moves with it. */
+    void moved(Origin from, Origin to) {
+        release(from);
+        acquire(to);
+    }
+
+    /** A running transfer gave its slot back to wait in the queue again. */
+    void yielded(Origin origin) {
+        running--;
+        release(origin);
+    }
+
+    private void acquire(Origin origin) {
+        active.merge(origin, 1, Integer::sum);
+    }
+
+    private void release(Origin origin) {
+        active.computeIfPresent(origin, (o, n) -> n <= 1 ? null : n - 1);
+    }
+
+    void setJobs(int n) {
+        jobs = Math.max(1, n);
+    }
+
+    int jobs() {
+        return jobs;
+    }
+
+    int running() {
+        return running;
+    }
+
+    int queued() {
+        return queued;
+    }
+}

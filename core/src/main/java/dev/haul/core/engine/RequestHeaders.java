@@ -1,0 +1,46 @@
+package dev.haul.core.engine;
+
+import dev.haul.core.EngineConfig;
+import dev.haul.core.Header;
+import dev.haul.core.transport.Origin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The headers a request carries. Credentials (-u, and Authorization or Cookie given with -H)
+ * go only to the origin they were given for: a redirect elsewhere never sees them.
+ */
+final class RequestHeaders {
+    private RequestHeaders() {}
+
+    static List<Header> forOrigin(EngineConfig config, Origin credentialOrigin, Origin target) {
+        boolean sameOrigin = credentialOrigin.equals(target);
+        List<Header> user = new ArrayList<>();
+        for (Header h : config.headers()) {
+            if (!h.isCredential() || sameOrigin) user.add(h);
+        }
+        List<Header> out = new ArrayList<>();
+        addDefault(out, user, "User-Agent", config.userAgent());
+        addDefault(out, user, "Accept", "*/*");
+        addDefault(out, user, "Accept-Encoding", "identity");
+        if (config.credentials() != null && sameOrigin) {
+            String token = Base64.getEncoder().encodeToString(config.credentials().getBytes(StandardCharsets.UTF_8));
+            addDefault(out, user, "Authorization", "Basic " + token);
+        }
+        out.addAll(user);
+        return out;
+    }
+
+    /** A default the user did not override with -H. */
+    private static void addDefault(List<Header> out, List<Header> user, String name, String value) {
+        String key = name.toLowerCase(Locale.ROOT);
+        for (Header h : user) {
+            if (h.name().toLowerCase(Locale.ROOT).equals(key)) return;
+        }
+        out.add(new Header(name, value));
+    }
+}

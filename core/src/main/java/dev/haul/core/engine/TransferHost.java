@@ -1,0 +1,28 @@
+package dev.haul.core.engine;
+
+import dev.haul.core.EngineConfig;
+import dev.haul.core.Outcome;
+import dev.haul.core.TransferEvent;
+import dev.haul.core.storage.NameReservations;
+import dev.haul.core.transport.Origin;
+import dev.haul.core.transport.Transport;
+
+/** What a transfer needs from the engine around it. All calls on the loop. */
+interface TransferHost {
+    EngineConfig config();
+
+    Transport transport();
+
+    NameReservations names();
+
+    void emit(TransferEvent event);
+
+    /** A redirect took the transfer to another origin: re-count it, or queue it if that origin is full. */
+    boolean redirected(Transfer t, Origin from, Origin to);
+
+    /** The transfer reached a final state. */
+    void ended(Transfer t, Outcome outcome);
+
+    /** Runs a task on the loop later (used when a writer thread hands control back). */
+    void post(Runnable task);
+}

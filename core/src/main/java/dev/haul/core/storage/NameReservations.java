@@ -1,0 +1,84 @@
+package dev.haul.core.storage;
+
+import dev.haul.core.OnExists;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Decides the final name of each download in the output directory, so that two transfers of
+ * one run never share a name (or a {@code .part}) and an existing file is treated as
+ * {@code --on-exists} says. Loop-confined.
+ */
+public final class NameReservations {
+    /** What to do with a download whose preferred name is known. */
+    public sealed interface Decision {
+        /** Download into {@code name}.part, then promote to {@code name}. */
+        record Use(String name, boolean replace) implements Decision {}
+        /** The file exists and --on-exists skip keeps it. */
+        record Skip(String name) implements Decision {}
+        /** The file exists and --on-exists fail refuses it. */
+        record Refuse(String name) implements Decision {}
+    }
+
+    private final Path dir;
+    private final OnExists mode;
+    private final Set<String> taken = new HashSet<>();
+
+    public NameReservations(Path dir, OnExists mode) {
+        this.dir = dir;
+        this.mode = mode;
+    }
+
+    /** Reserves a name for a download that prefers {@code preferred}; release it when the transfer ends. */
+    public Decision reserve(String preferred) {
+        boolean onDisk = exists(preferred);
+        boolean inRun = taken.contains(preferred);
+        if (!onDisk && !inRun) {
+            taken.add(preferred);
+            return new Decision.Use(preferred, false);
+        }
+        if (onDisk && !inRun) {
+            switch (mode) {
+                case SKIP: return new Decision.Skip(preferred);
+                case FAIL: return new Decision.Refuse(preferred);
+                case OVERWRITE:
+                    taken.add(preferred);
+                    return new Decision.Use(preferred, true);
+                case RENAME: break;
+            }
+        }
+        return new Decision.Use(nextFree(preferred, 1), false);
+    }
+
+    /** After a lost race for {@code current} at promotion time: the next free numbered name. */
+    public String renameAfterConflict(String preferred, String current) {
+        taken.remove(current);
+        return nextFree(preferred, 1);
+    }
+
+    public void release(String name) {
+        taken.remove(name);
+    }
+
+    private String nextFree(String preferred, int from) {
+        for (int n = from; ; n++) {
+            String candidate = TargetNames.numbered(preferred, n);
+            if (!taken.contains(candidate) && !exists(candidate)) {
+                taken.add(candidate);
+                return candidate;
+            }
+        }
+    }
+
+    private boolean exists(String name) {
+        return Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.haul.core.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.OpenOption;
+import java.util.Set;
+
+/**
+ * The bytes of a download in progress, in {@code NAME.part} beside the final name. Written with
+ * positional writes straight from the network buffers; promoted to the final name only when
+ * complete. Loop-confined.
+ */
+public final class PartFile implements AutoCloseable {
+    public static final String SUFFIX = ".part";
+
+    private final Path path;
+    private final FileChannel channel;
+    private long length;
+
+    private PartFile(Path path, FileChannel channel, long length) {
+        this.path = path;
+        this.channel = channel;
+        this.length = length;
+    }
+
+    /**
+     * Opens {@code NAME.part} for writing from zero. A symbolic link there is removed, never followed:
+     * the file is always created anew by us, inside the directory.
+     */
+    public static PartFile startFresh(Path partPath) throws IOException {
+        if (Files.isSymbolicLink(partPath)) Files.delete(partPath);
+        FileChannel ch = FileChannel.open(partPath, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS));
+        return new PartFile(partPath, ch, 0);
+    }
+
+    public static Path partPathFor(Path finalPath) {
+        return finalPath.resolveSibling(finalPath.getFileName() + SUFFIX);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Bytes written so far (the highest offset reached). */
+    public long length() {
+        return length;
+    }
+
+    /** Writes the whole buffer at {@code position}. Page-cache writes: fast enough for the loop. */
+    public void write(ByteBuffer src, long position) throws IOException {
+        long pos = position;
+        while (src.hasRemaining()) {
+            pos += channel.write(src, pos);
+        }
+        if (pos > length) length = pos;
+    }
+
+    /** Appends at the current end. */
+    public void append(ByteBuffer src) throws IOException {
+        write(src, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel.isOpen()) channel.close();
+    }
+
+    /**
+     * Gives the complete file its final name atomically. Without {@code replace}, an existing file
+     * is never touched: a hard link claims the name (failing if it exists), then the part name goes.
+     *
+     * @throws FileAlreadyExistsException when the name is taken and {@code replace} is false
+     */
+    public void promote(Path target, boolean replace) throws IOException {
+        close();
+        if (replace) {
+            Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        try {
+            Files.createLink(target, path);
+            Files.delete(path);
+        } catch (UnsupportedOperationException | AtomicMoveNotSupportedException e) {
+            // No hard links on this file system: check, then rename (a narrow race, but no partial file ever shows).
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(target.toString());
+            Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Operation not permitted")) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(target.toString());
+                Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.haul.core.transport;
+
+import dev.haul.core.EngineConfig;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline of every connection, read top to bottom as the bytes flow in:
+ * <pre>
+ *   [TLS]           SslHandler, host name verified (https only)
+ *   http            HttpClientCodec: HTTP/1.1 framing, bodies streamed in chunks (never aggregated)
+ *   stall           IdleStateHandler: no bytes read for --stall-timeout fires an event
+ *   exchange        ConnectionHandler: hands responses and body chunks to the current exchange
+ * </pre>
+ */
+final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
+    /** Headers larger than this are hostile or broken; the decoder fails the exchange instead of buffering them. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    static final int MAX_INITIAL_LINE = 8 * 1024;
+    /** Largest body slice the decoder hands over in one piece. */
+    static final int MAX_CHUNK = 256 * 1024;
+
+    private final Transport transport;
+    private final Origin origin;
+    private final TlsContexts tls;
+    private final EngineConfig config;
+    private final Consumer<HttpConnection> created;
+
+    HttpClientInitializer(Transport transport, Origin origin, TlsContexts tls, EngineConfig config,
+                          Consumer<HttpConnection> created) {
+        this.transport = transport;
+        this.origin = origin;
+        this.tls = tls;
+        this.config = config;
+        this.created = created;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        HttpConnection connection = new HttpConnection(ch, origin);
+        created.accept(connection);
+        ChannelPipeline p = ch.pipeline();
+        if (origin.tls()) {
+            SslHandler ssl = tls.newHandler(ch.alloc(), origin.bareHost(), origin.port());
+            ssl.setHandshakeTimeoutMillis(config.connectTimeout().toMillis());
+            p.addLast("tls", ssl);
+        }
+        p.addLast("http", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
+        p.addLast("stall", new IdleStateHandler(config.stallTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("exchange", new ConnectionHandler(connection, transport));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.haul.core.transport;
+
+import io.netty.channel.Channel;
+
+/** One TCP (or TLS) connection to an origin, and the exchange it currently carries. Loop-confined. */
+final class HttpConnection {
+    final Channel channel;
+    final Origin origin;
+    private Exchange current;
+    private boolean reused;
+
+    HttpConnection(Channel channel, Origin origin) {
+        this.channel = channel;
+        this.origin = origin;
+    }
+
+    Exchange current() {
+        return current;
+    }
+
+    void begin(Exchange exchange, boolean fromPool) {
+        this.current = exchange;
+        this.reused = fromPool;
+        exchange.attach(this);
+    }
+
+    /** The exchange ended: the connection carries nothing until it is taken from the pool again. */
+    void idle() {
+        current = null;
+        channel.config().setAutoRead(true);
+    }
+
+    boolean reused() {
+        return reused;
+    }
+
+    void setAutoRead(boolean on) {
+        channel.config().setAutoRead(on);
+        if (on) channel.read();
+    }
+
+    void close() {
+        current = null;
+        channel.close();
+    }
+
+    boolean isUsable() {
+        return channel.isActive() && current == null;
+    }
+}

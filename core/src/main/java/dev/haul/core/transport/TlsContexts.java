@@ -1,0 +1,82 @@
+package dev.haul.core.transport;
+
+import dev.haul.core.TlsSettings;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+
+/**
+ * Builds the client TLS context once, on the first https URL (it costs start-up time that a
+ * plain-HTTP run should not pay). Trust: the system store plus {@code --cacert}; host names
+ * are always verified unless {@code -k}.
+ */
+final class TlsContexts {
+    private final TlsSettings settings;
+    private SslContext context;
+
+    TlsContexts(TlsSettings settings) {
+        this.settings = settings;
+    }
+
+    SslHandler newHandler(ByteBufAllocator alloc, String host, int port) {
+        SslHandler handler = context().newHandler(alloc, host, port);
+        SSLEngine engine = handler.engine();
+        SSLParameters params = engine.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm(settings.insecure() ? null : "HTTPS");
+        engine.setSSLParameters(params);
+        return handler;
+    }
+
+    private SslContext context() {
+        if (context == null) {
+            try {
+                SslContextBuilder builder = SslContextBuilder.forClient();
+                if (settings.insecure()) {
+                    builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+                } else if (settings.extraCaFile() != null) {
+                    builder.trustManager(trustWithExtra());
+                }
+                context = builder.build();
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+        return context;
+    }
+
+    /** The JDK's default trust anchors plus every certificate in the PEM file. */
+    private TrustManagerFactory trustWithExtra() throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        system.init((KeyStore) null);
+        int n = 0;
+        for (var tm : system.getTrustManagers()) {
+            if (tm instanceof javax.net.ssl.X509TrustManager x) {
+                for (X509Certificate c : x.getAcceptedIssuers()) store.setCertificateEntry("system-" + n++, c);
+            }
+        }
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        try (InputStream in = Files.newInputStream(settings.extraCaFile())) {
+            for (Certificate c : cf.generateCertificates(in)) store.setCertificateEntry("cacert-" + n++, c);
+        }
+        TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        combined.init(store);
+        return combined;
+    }
+
+}
