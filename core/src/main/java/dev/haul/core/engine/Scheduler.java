@@ -49,6 +49,7 @@ public final class Scheduler implements TransferHost {
     private int failed;
     private int cancelled;
     private boolean inputFinished;
+    private boolean stopped;
 
     public Scheduler(EngineConfig config, Transport transport, EngineListener listener) {
         this.config = config;
@@ -72,6 +73,7 @@ public final class Scheduler implements TransferHost {
 
     public void submit(long id, DownloadRequest request) {
         assert loop.inEventLoop();
+        if (stopped) return;
         Transfer t = new Transfer(id, request, this);
         live.put(id, t);
         emit(new TransferEvent.Queued(t.snapshot()));
@@ -82,6 +84,7 @@ public final class Scheduler implements TransferHost {
     /** A request that could not be made into a transfer (a bad list line): it fails at once. */
     public void reject(long id, String rawUrl, String message) {
         assert loop.inEventLoop();
+        if (stopped) return;
         TransferSnapshot s = new TransferSnapshot(id, Secrets.maskUrl(rawUrl), null, null, TransferState.FAILED, 0, -1, 0, 0);
         failed++;
         emit(new TransferEvent.Finished(s, new Outcome.Failed(FailureReason.BAD_REQUEST, message, 0)));
@@ -92,6 +95,14 @@ public final class Scheduler implements TransferHost {
         assert loop.inEventLoop();
         inputFinished = true;
         checkIdle();
+    }
+
+    /** Cancels everything and takes no more: the run ends now. */
+    public void stop() {
+        assert loop.inEventLoop();
+        stopped = true;
+        cancelAll();
+        finishInput();
     }
 
     public void cancel(long id) {
