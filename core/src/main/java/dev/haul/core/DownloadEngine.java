@@ -62,6 +62,15 @@ public final class DownloadEngine implements AutoCloseable {
         transport.loop().execute(scheduler::cancelAll);
     }
 
+    /**
+     * Stops the run: cancels every transfer (keeping .part files), refuses later submissions and
+     * completes {@link #whenIdle()}. The returned future completes once that has happened on the loop.
+     */
+    public CompletableFuture<Void> stop() {
+        transport.loop().execute(scheduler::stop);
+        return scheduler.idleFuture();
+    }
+
     /** Pauses a running transfer, or resumes a paused one. */
     public void togglePause(long id) {
         transport.loop().execute(() -> scheduler.togglePause(id));

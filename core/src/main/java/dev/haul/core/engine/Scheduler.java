@@ -40,6 +40,7 @@ public final class Scheduler implements TransferHost {
     private final EventLoop loop;
     private final Admission admission;
     private final NameReservations names;
+    private final RetryPolicy retryPolicy;
     /** Transfers not yet ended, in submission order. */
     private final Map<Long, Transfer> live = new LinkedHashMap<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
@@ -49,6 +50,7 @@ public final class Scheduler implements TransferHost {
     private int failed;
     private int cancelled;
     private boolean inputFinished;
+    private boolean stopped;
 
     public Scheduler(EngineConfig config, Transport transport, EngineListener listener) {
         this.config = config;
@@ -57,6 +59,7 @@ public final class Scheduler implements TransferHost {
         this.loop = transport.loop();
         this.admission = new Admission(config.jobs(), config.perHost());
         this.names = new NameReservations(config.dir(), config.onExists());
+        this.retryPolicy = new RetryPolicy(config.retries(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
     }
 
     /** Starts the periodic work. Called once, from any thread. */
@@ -72,6 +75,7 @@ public final class Scheduler implements TransferHost {
 
     public void submit(long id, DownloadRequest request) {
         assert loop.inEventLoop();
+        if (stopped) return;
         Transfer t = new Transfer(id, request, this);
         live.put(id, t);
         emit(new TransferEvent.Queued(t.snapshot()));
@@ -82,6 +86,7 @@ public final class Scheduler implements TransferHost {
     /** A request that could not be made into a transfer (a bad list line): it fails at once. */
     public void reject(long id, String rawUrl, String message) {
         assert loop.inEventLoop();
+        if (stopped) return;
         TransferSnapshot s = new TransferSnapshot(id, Secrets.maskUrl(rawUrl), null, null, TransferState.FAILED, 0, -1, 0, 0);
         failed++;
         emit(new TransferEvent.Finished(s, new Outcome.Failed(FailureReason.BAD_REQUEST, message, 0)));
@@ -92,6 +97,14 @@ public final class Scheduler implements TransferHost {
         assert loop.inEventLoop();
         inputFinished = true;
         checkIdle();
+    }
+
+    /** Cancels everything and takes no more: the run ends now. */
+    public void stop() {
+        assert loop.inEventLoop();
+        stopped = true;
+        cancelAll();
+        finishInput();
     }
 
     public void cancel(long id) {
@@ -107,7 +120,8 @@ public final class Scheduler implements TransferHost {
 
     public void togglePause(long id) {
         assert loop.inEventLoop();
-        // Pause arrives with the live display (its own issue); until then the key is accepted and ignored.
+        Transfer t = live.get(id);
+        if (t != null) t.togglePause();
     }
 
     public void setJobs(int jobs) {
@@ -185,15 +199,22 @@ public final class Scheduler implements TransferHost {
         loop.execute(task);
     }
 
+    @Override
+    public io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        return loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
     // ---- internals -----------------------------------------------------------------------------
 
     /** Starts queued transfers while admission allows. */
     private void pump() {
         Transfer t;
-        while ((t = admission.next()) != null) {
-            if (t.wasRedirected()) t.resumeAfterRequeue();
-            else t.start();
-        }
+        while ((t = admission.next()) != null) t.admitted();
     }
 
     private void checkIdle() {

@@ -1,0 +1,68 @@
+package dev.haul.cli.output;
+
+import dev.haul.core.EngineSnapshot;
+import dev.haul.core.Outcome;
+import dev.haul.core.TransferEvent;
+import dev.haul.core.TransferSnapshot;
+
+import java.io.PrintStream;
+
+/**
+ * Human lines on stderr when it is not a live terminal display: one when a transfer starts,
+ * ends or fails, and a summary line at most every 5 seconds. No escape codes. With quiet,
+ * only failures.
+ */
+public final class PlainReporter {
+    private final PrintStream err;
+    private final boolean quiet;
+    private final String dirAsGiven;
+
+    public PlainReporter(PrintStream err, boolean quiet, String dirAsGiven) {
+        this.err = err;
+        this.quiet = quiet;
+        this.dirAsGiven = dirAsGiven;
+    }
+
+    public void on(TransferEvent event) {
+        TransferSnapshot t = event.transfer();
+        if (event instanceof TransferEvent.Started && !quiet) {
+            String size = t.totalBytes() >= 0 ? " (" + Units.bytes(t.totalBytes()) + ")" : "";
+            if (t.bytesDone() > 0) size += ", resuming at " + Units.bytes(t.bytesDone());
+            String where = t.path() == null ? "stdout" : ShownPaths.of(dirAsGiven, t.path());
+            err.println("haul: started " + Sanitized.line(t.url()) + " -> " + Sanitized.line(where) + size);
+        } else if (event instanceof TransferEvent.Retry r && !quiet) {
+            err.println("haul: retrying " + Sanitized.line(t.url()) + " in " + Units.seconds(r.delay().toMillis())
+                    + ": " + Sanitized.line(r.message()));
+        } else if (event instanceof TransferEvent.Finished f) {
+            Outcome o = f.outcome();
+            if (o instanceof Outcome.Failed failed) {
+                err.println("haul: failed " + Sanitized.line(t.url()) + ": " + Sanitized.line(failed.message()));
+            } else if (quiet) {
+                return;
+            } else if (o instanceof Outcome.Completed c && c.skipped()) {
+                err.println("haul: skipped " + Sanitized.line(ShownPaths.of(dirAsGiven, c.path())) + " (exists)");
+            } else if (o instanceof Outcome.Completed c) {
+                String where = c.path().toString().equals("-") ? "stdout" : ShownPaths.of(dirAsGiven, c.path());
+                err.println("haul: done " + Sanitized.line(where) + " (" + Units.bytes(c.bytes()) + ")");
+            } else if (o instanceof Outcome.Cancelled) {
+                err.println("haul: cancelled " + Sanitized.line(t.url()) + " (" + Units.bytes(t.bytesDone()) + " kept in .part)");
+            }
+        }
+    }
+
+    /** The periodic line: how far the whole run is. */
+    public void progress(EngineSnapshot s) {
+        if (quiet) return;
+        int active = s.transfers().size() - s.queued();
+        err.println("haul: " + s.done() + " done, " + s.failed() + " failed, " + active + " active, "
+                + s.queued() + " queued, " + Units.speed(s.bytesPerSecond()));
+    }
+
+    /** The last line of a run. */
+    public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
+        if (quiet && failed == 0) return;
+        long speed = elapsedMillis > 0 ? bytes * 1000 / elapsedMillis : 0;
+        err.println("haul: " + done + " done, " + failed + " failed" + (cancelled > 0 ? ", " + cancelled + " cancelled" : "")
+                + "; " + Units.bytes(bytes) + " in " + Units.seconds(elapsedMillis) + " (" + Units.speed(speed) + ")");
+    }
+}
