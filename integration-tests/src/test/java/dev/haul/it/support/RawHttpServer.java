@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * A tiny HTTP/1.1 server on 127.0.0.1 for the faults WireMock cannot make, such as a body cut
- * short of its Content-Length. One thread serves one connection at a time; every connection is
- * closed after one response. Each request is recorded, and the test's {@link Handler} writes the
- * raw response bytes.
+ * short of its Content-Length. By default one thread serves one connection at a time; a
+ * {@link #startConcurrent concurrent} server gives each connection its own thread. Every
+ * connection is closed after one response. Each request is recorded, and the test's
+ * {@link Handler} writes the raw response bytes. The server counts requests in flight.
  */
 public final class RawHttpServer implements AutoCloseable {
     /** One received request: the request line's parts and the headers, names lowercased. */
@@ -40,9 +41,13 @@ public final class RawHttpServer implements AutoCloseable {
     private final Handler handler;
     private final List<Request> journal = new ArrayList<>();
     private final Thread acceptor;
+    private final boolean concurrent;
+    private int inFlight;
+    private int maxInFlight;
 
-    private RawHttpServer(Handler handler) throws IOException {
+    private RawHttpServer(Handler handler, boolean concurrent) throws IOException {
         this.handler = handler;
+        this.concurrent = concurrent;
         this.socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         this.acceptor = new Thread(this::serve, "raw-http-server");
@@ -52,10 +57,43 @@ public final class RawHttpServer implements AutoCloseable {
 
     public static RawHttpServer start(Handler handler) {
         try {
-            return new RawHttpServer(handler);
+            return new RawHttpServer(handler, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each connection on its own thread, so a test can see how many requests a client makes at once. */
+    public static RawHttpServer startConcurrent(Handler handler) {
+        try {
+            return new RawHttpServer(handler, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For a handler: returns once at least {@code n} requests are in flight, or after {@code max}.
+     * Holding responses this way makes a client's concurrency visible without timing guesses.
+     */
+    public synchronized void holdUntilInFlight(int n, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (inFlight < n) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The most requests that were being answered at the same moment. */
+    public synchronized int maxInFlight() {
+        return maxInFlight;
     }
 
     public String url(String path) {
@@ -79,21 +117,46 @@ public final class RawHttpServer implements AutoCloseable {
 
     private void serve() {
         while (!socket.isClosed()) {
-            try (Socket connection = socket.accept()) {
-                Request request = readRequest(connection.getInputStream());
-                if (request == null) {
-                    continue;
-                }
-                synchronized (this) {
-                    journal.add(request);
-                }
+            Socket connection;
+            try {
+                connection = socket.accept();
+            } catch (IOException e) {
+                continue; // closing: the loop ends
+            }
+            if (concurrent) {
+                Thread t = new Thread(() -> answer(connection), "raw-http-connection");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                answer(connection);
+            }
+        }
+    }
+
+    private void answer(Socket connection) {
+        try (connection) {
+            Request request = readRequest(connection.getInputStream());
+            if (request == null) {
+                return;
+            }
+            synchronized (this) {
+                journal.add(request);
+                maxInFlight = Math.max(maxInFlight, ++inFlight);
+                notifyAll();
+            }
+            try {
                 OutputStream out = connection.getOutputStream();
                 handler.respond(request, out);
                 out.flush();
                 connection.shutdownOutput();
-            } catch (IOException e) {
-                // The client went away or the server is closing: serve the next connection.
+            } finally {
+                synchronized (this) {
+                    inFlight--;
+                    notifyAll();
+                }
             }
+        } catch (IOException e) {
+            // The client went away: nothing to answer.
         }
     }
 
