@@ -1,0 +1,62 @@
+package dev.haul.it;
+
+import dev.haul.it.support.Bodies;
+import dev.haul.it.support.HaulProcess;
+import dev.haul.it.support.RangeOrigin;
+import dev.haul.it.support.RangeOrigin.First;
+import dev.haul.it.support.RawHttpServer;
+import dev.haul.it.support.Sha256;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.haul.it.support.HaulProcess.haul;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code -x N} splits one file over several ranged connections, and the pieces fit exactly. */
+class SegmentedIT {
+    private static final int SIZE = 1_500_000;
+
+    @TempDir
+    Path dir;
+
+    private RawHttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void fourConnectionsAssembleTheExactFileFromRangedRequests() {
+        byte[] body = Bodies.of(15, SIZE);
+        server = RawHttpServer.startConcurrent(new RangeOrigin(body, "\"seg\"", First.WHOLE, 0));
+
+        HaulProcess.Result run = haul("-x", "4", "-d", dir.toString(), server.url("/iso.img")).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(List.of(dir.resolve("iso.img").toString()), run.stdoutLines(), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("iso.img")));
+        long ranged = server.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.header("Range") != null).count();
+        assertTrue(ranged >= 2, () -> "ranged GETs: " + server.requests());
+    }
+
+    @Test
+    void serverWithoutRangesStillGivesTheExactFile() {
+        byte[] body = Bodies.of(16, SIZE);
+        server = RawHttpServer.startConcurrent((request, out) -> RawHttpServer.writeResponse(out, "200 OK",
+                Map.of("Content-Length", String.valueOf(body.length)), body,
+                0, request.method().equals("HEAD") ? 0 : body.length));
+
+        HaulProcess.Result run = haul("-x", "4", "-d", dir.toString(), server.url("/plain.img")).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("plain.img")));
+    }
+}
