@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,22 @@ class ListFileIT {
         assertEquals(plain.sha256(), Sha256.of(dir.resolve("plain.bin")));
         assertEquals(renamed.sha256(), Sha256.of(dir.resolve("custom.bin")));
         assertEquals(Set.of("plain.bin", "custom.bin"), DirListing.names(dir));
+    }
+
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkAreRead() throws IOException {
+        ServedFile first = ServedFile.of("crlf1.bin", 11, 1_000).stubOn(server);
+        ServedFile second = ServedFile.of("crlf2.bin", 12, 1_000).stubOn(server);
+        Path list = Files.write(tmp.resolve("list.txt"), ("\uFEFF" + first.url(server) + "\r\n# note\r\n"
+                + second.url(server) + " out=second.bin\r\n").getBytes(StandardCharsets.UTF_8));
+        Path dir = outDir();
+
+        HaulProcess.Result run = haul("-d", dir.toString(), "-i", list.toString()).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(first.sha256(), Sha256.of(dir.resolve("crlf1.bin")));
+        assertEquals(second.sha256(), Sha256.of(dir.resolve("second.bin")));
+        assertEquals(Set.of("crlf1.bin", "second.bin"), DirListing.names(dir));
     }
 
     @Test
