@@ -9,6 +9,7 @@ import dev.haul.core.storage.NameReservations;
 import dev.haul.core.transport.Origin;
 import dev.haul.core.transport.ResponseHeads;
 import dev.haul.core.transport.Transport;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -89,6 +90,16 @@ final class AdmissionFixtures {
         @Override
         public void post(Runnable task) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+            throw new UnsupportedOperationException("admission tests set no timers");
+        }
+
+        @Override
+        public RetryPolicy retryPolicy() {
+            throw new UnsupportedOperationException("admission tests never retry");
         }
     }
 }
