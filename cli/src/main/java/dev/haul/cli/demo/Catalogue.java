@@ -18,7 +18,7 @@ public final class Catalogue {
     private static final Catalogue STANDARD = of(List.of(
             new Resource.Synthetic("readme.txt", 20 * KIB, 1 * MIB),
             new Resource.Synthetic("photo.jpg", 2 * MIB, 4 * MIB),
-            new Resource.Synthetic("slow-video.mkv", 40 * MIB, 512 * KIB),
+            new Resource.Synthetic("slow-video.mkv", 12 * MIB, 512 * KIB),
             new Resource.Synthetic("album.zip", 8 * MIB, 3 * MIB),
             new Resource.Synthetic("dataset.csv", 6 * MIB, 1 * MIB),
             new Resource.Failing("broken.iso", 500),
