@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How many requests haul makes to one host at once. The server holds each response until a
- * given number of requests are in flight (or a second passes), so concurrency shows in its count.
+ * given number of requests are in flight (or 5 s pass), so concurrency shows in its count.
  */
 class PerHostIT {
     private static final int FILES = 6;
@@ -39,7 +39,7 @@ class PerHostIT {
 
     private void startServerHoldingUntil(int inFlight) {
         server = RawHttpServer.startConcurrent((request, out) -> {
-            server.holdUntilInFlight(inFlight, Duration.ofSeconds(1));
+            server.holdUntilInFlight(inFlight, Duration.ofSeconds(5));
             byte[] body = Bodies.of(request.target().hashCode(), 10_000);
             RawHttpServer.writeResponse(out, "200 OK", Map.of("Content-Length", "10000"), body, 0, body.length);
         });
