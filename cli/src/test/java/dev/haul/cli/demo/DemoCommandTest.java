@@ -47,8 +47,8 @@ class DemoCommandTest {
     }
 
     @Test
-    void theDemoSavesEveryGoodFileAndExits1ForTheBrokenOne() throws Exception {
-        assertEquals(1, demo());
+    void theDemoSavesEveryGoodFileAndExitsZeroWhenOnlyTheBrokenOneFailed() throws Exception {
+        assertEquals(0, demo());
         for (String name : List.of("a.bin", "notes.txt", "latest")) {
             assertEquals(SMALL.sha256(name), DemoServerTest.sha256(Files.readAllBytes(dir.resolve(name))), name);
         }
@@ -57,22 +57,30 @@ class DemoCommandTest {
                 Set.copyOf(stdoutLines()));
         String messages = err.toString(StandardCharsets.UTF_8);
         assertTrue(messages.contains("broken.iso answers HTTP 500 every time: it fails on purpose"), messages);
+        assertTrue(messages.contains("all 3 files verified by sha256"), messages);
         assertTrue(messages.contains("failed http://127.0.0.1:"), messages);
         assertTrue(messages.contains("the files are in " + dir), messages);
     }
 
     @Test
-    void otherHaulOptionsArePassedOnWithTheirValues() {
-        assertEquals(1, demo());
-        out.reset();
+    void aWrongFileKeptBySkipMakesTheDemoFail() throws Exception {
+        Files.writeString(dir.resolve("a.bin"), "not what the server sends");
         assertEquals(1, demo("--on-exists", "skip"));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("verified by sha256"));
+    }
+
+    @Test
+    void otherHaulOptionsArePassedOnWithTheirValues() {
+        assertEquals(0, demo());
+        out.reset();
+        assertEquals(0, demo("--on-exists", "skip"));
         assertEquals(3, stdoutLines().size(), "skipped files are listed too");
         assertFalse(Files.exists(dir.resolve("a.bin.1")));
     }
 
     @Test
     void jsonGoesToStdoutAndTheIntroStaysOnStderr() {
-        assertEquals(1, demo("--json"));
+        assertEquals(0, demo("--json"));
         List<String> lines = stdoutLines();
         assertFalse(lines.isEmpty());
         for (String line : lines) assertTrue(line.startsWith("{\"event\":"), line);
@@ -82,7 +90,7 @@ class DemoCommandTest {
 
     @Test
     void quietLeavesOnlyTheFailure() {
-        assertEquals(1, demo("-q"));
+        assertEquals(0, demo("-q"));
         String messages = err.toString(StandardCharsets.UTF_8);
         assertFalse(messages.contains("haul demo:"), messages);
         assertTrue(messages.contains("broken.iso"), messages);
