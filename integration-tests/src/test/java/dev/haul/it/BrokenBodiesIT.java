@@ -6,6 +6,7 @@ import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RangeOrigin;
 import dev.haul.it.support.RangeOrigin.First;
 import dev.haul.it.support.RawHttpServer;
+import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import static dev.haul.it.support.HaulProcess.haul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** A body that does not add up is an error, never a file under its final name. */
+/** A body that does not add up is an error, never a file under its final name; one that does is a file. */
 class BrokenBodiesIT {
     @TempDir
     Path dir;
@@ -52,6 +53,18 @@ class BrokenBodiesIT {
         HaulProcess.Result run = haul("--retries", "0", "-d", dir.toString(), server.url("/chunks.bin")).run();
 
         assertFailedWithoutFinalFile(run, "chunks.bin");
+    }
+
+    @Test
+    void bodyEndedByClosingTheConnectionWithoutLengthIsComplete() {
+        byte[] body = Bodies.of(11, 70_000);
+        server = RawHttpServer.start((request, out) ->
+                RawHttpServer.writeResponse(out, "200 OK", Map.of(), body, 0, body.length));
+
+        HaulProcess.Result run = haul("--retries", "0", "-d", dir.toString(), server.url("/eof.bin")).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("eof.bin")));
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static dev.haul.it.support.HaulProcess.haul;
 import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +64,22 @@ class OnExistsIT {
         assertEquals(List.of(dir.resolve("data.bin.2").toString()), run.stdoutLines(), run::describe);
         assertEquals(served.sha256(), Sha256.of(dir.resolve("data.bin.2")));
         assertEquals(Sha256.of(ORIGINAL), Sha256.of(dir.resolve("data.bin.1")));
+    }
+
+    @Test
+    void twoUrlsWithTheSameNameInOneRunAreBothSaved() {
+        server.stubFor(get("/mirror/data.bin")
+                .willReturn(aResponse().withBody(ORIGINAL)));
+
+        HaulProcess.Result run = haul("-d", dir.toString(), served.url(server),
+                LoopbackServer.baseUrl(server) + "/mirror/data.bin").run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(Set.of(dir.resolve("data.bin.1").toString(), dir.resolve("data.bin.2").toString()),
+                Set.copyOf(run.stdoutLines()), run::describe);
+        assertEquals(Set.of(served.sha256(), Sha256.of(ORIGINAL)),
+                Set.of(Sha256.of(dir.resolve("data.bin.1")), Sha256.of(dir.resolve("data.bin.2"))));
+        assertEquals(Sha256.of(ORIGINAL), Sha256.of(existing));
     }
 
     @Test
