@@ -100,6 +100,36 @@ class CredentialsIT {
         assertNoSecretIn(json, List.of("pass", "dXNlcjpwYXNz"));
     }
 
+    @Test
+    void userInfoInTheUrlIsNotSentToTheOriginARedirectLeadsTo() {
+        String url = "http://user:pass@127.0.0.1:" + originA.getPort() + "/a/report.bin";
+
+        HaulProcess.Result run = haul("-v", "-d", dir.toString(), url).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        for (LoggedRequest request : originB.findAll(getRequestedFor(anyUrl()))) {
+            assertFalse(request.containsHeader("Authorization"), () -> "B got Authorization:\n" + request);
+        }
+        assertNoSecretIn(run, List.of("pass", "dXNlcjpwYXNz"));
+    }
+
+    @Test
+    void passwordInARedirectLocationNeverAppearsInOutput() {
+        originA.stubFor(get(urlEqualTo("/a/to-secret.bin")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://bob:hunter2@127.0.0.1:" + originB.getPort() + "/b/gone.bin")));
+        originB.stubFor(get(urlEqualTo("/b/gone.bin")).willReturn(aResponse().withStatus(404)));
+
+        HaulProcess.Result verbose = haul("-v", "-d", dir.toString(),
+                LoopbackServer.baseUrl(originA) + "/a/to-secret.bin").run();
+        HaulProcess.Result json = haul("--json", "-d", dir.toString(),
+                LoopbackServer.baseUrl(originA) + "/a/to-secret.bin").run();
+
+        assertEquals(1, verbose.exitCode(), verbose::describe);
+        assertNoSecretIn(verbose, List.of("hunter2", "Ym9iOmh1bnRlcjI="));
+        assertEquals(1, json.exitCode(), json::describe);
+        assertNoSecretIn(json, List.of("hunter2", "Ym9iOmh1bnRlcjI="));
+    }
+
     private static void assertNoSecretIn(HaulProcess.Result run, List<String> secrets) {
         String stdout = String.join("\n", run.stdoutLines());
         for (String secret : secrets) {

@@ -5,6 +5,7 @@ import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.LoopbackServer;
 import dev.haul.it.support.ServedFile;
 import dev.haul.it.support.Sha256;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,18 @@ class StreamingStdinIT {
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(2, run.stdoutLines().size(), run::describe);
             assertEquals(second.sha256(), Sha256.of(dir.resolve("two.bin")));
+        }
+    }
+
+    @Test
+    void urlArgumentsDoNotWaitForAnOpenStdin() {
+        ServedFile file = ServedFile.of("arg.bin", 3, 5_000).stubOn(server);
+
+        try (HaulProcess haul = haul("-d", dir.toString(), file.url(server)).keepStdinOpen().start()) {
+            HaulProcess.Result run = haul.awaitExit(Duration.ofSeconds(30));
+
+            assertEquals(0, run.exitCode(), run::describe);
+            assertEquals(List.of(dir.resolve("arg.bin").toString()), run.stdoutLines(), run::describe);
         }
     }
 }
