@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.haul.it.support.HaulProcess.haul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,5 +101,48 @@ class ResumeIT {
         assertEquals(0, again.exitCode(), again::describe);
         assertEquals(Sha256.of(newVersion), Sha256.of(dir.resolve("big.bin")));
         assertEquals(List.of("big.bin"), List.copyOf(DirListing.names(dir)));
+    }
+
+    @Test
+    void serverIgnoringRangeOnTheRetryGivesTheWholeFileNotAppendedToThePart() {
+        byte[] body = Bodies.of(6, SIZE);
+        AtomicInteger count = new AtomicInteger();
+        server = RawHttpServer.start((request, out) -> RawHttpServer.writeResponse(out, "200 OK",
+                Map.of("Content-Length", String.valueOf(SIZE), "ETag", "\"n\""), body, 0,
+                count.incrementAndGet() == 1 ? CUT : SIZE));
+
+        HaulProcess.Result run = haul("-d", dir.toString(), server.url("/big.bin")).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(2, server.requests().size(), () -> server.requests().toString());
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("big.bin")));
+    }
+
+    @Test
+    void resumeWithOnlyLastModifiedUsesItAsTheValidator() {
+        byte[] body = Bodies.of(7, SIZE);
+        String lastModified = "Wed, 21 Oct 2015 07:28:00 GMT";
+        AtomicInteger count = new AtomicInteger();
+        server = RawHttpServer.start((request, out) -> {
+            String range = request.header("Range");
+            if (count.incrementAndGet() > 1 && range != null && lastModified.equals(request.header("If-Range"))) {
+                int from = Integer.parseInt(range.substring(6, range.length() - 1));
+                RawHttpServer.writeResponse(out, "206 Partial Content", Map.of(
+                        "Content-Length", String.valueOf(SIZE - from), "Last-Modified", lastModified,
+                        "Content-Range", "bytes " + from + "-" + (SIZE - 1) + "/" + SIZE), body, from, SIZE);
+            } else {
+                RawHttpServer.writeResponse(out, "200 OK", Map.of("Content-Length", String.valueOf(SIZE),
+                        "Last-Modified", lastModified, "Accept-Ranges", "bytes"), body, 0, count.get() == 1 ? CUT : SIZE);
+            }
+        });
+        haulOnce();
+
+        HaulProcess.Result again = haulOnce();
+
+        assertEquals(0, again.exitCode(), again::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("big.bin")));
+        RawHttpServer.Request resumed = server.requests().get(1);
+        assertEquals("bytes=" + CUT + "-", resumed.header("Range"), resumed::toString);
+        assertEquals(lastModified, resumed.header("If-Range"), resumed::toString);
     }
 }
