@@ -96,7 +96,8 @@ record Settings(
                 c.userAgent == null ? EngineConfig.DEFAULT_USER_AGENT : c.userAgent,
                 c.user,
                 new TlsSettings(c.cacert, c.insecure),
-                c.json);
+                c.json,
+                c.retries);
         return new Settings(engine, requests, c.inputFile, toStdout, c.dir, c.json, c.quiet, c.verbose);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param credentials     user:password for Basic auth, or null
  * @param tls             certificate verification settings
  * @param progressEvents  emit {@link TransferEvent.Progress} at most once a second per transfer
+ * @param retries         retries of a failed attempt (the contract's retryable failures only)
  */
 public record EngineConfig(
         Path dir,
@@ -33,7 +34,8 @@ public record EngineConfig(
         String userAgent,
         String credentials,
         TlsSettings tls,
-        boolean progressEvents) {
+        boolean progressEvents,
+        int retries) {
 
     public static final String DEFAULT_USER_AGENT = "haul/" + Version.get();
 
@@ -42,6 +44,7 @@ public record EngineConfig(
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1");
         if (perHost < 0) throw new IllegalArgumentException("perHost must not be negative");
         if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must not be negative");
+        if (retries < 0) throw new IllegalArgumentException("retries must not be negative");
         headers = List.copyOf(headers);
         Objects.requireNonNull(onExists, "onExists");
         Objects.requireNonNull(tls, "tls");
@@ -49,46 +52,56 @@ public record EngineConfig(
 
     public static EngineConfig defaults(Path dir) {
         return new EngineConfig(dir, 8, 0, 10, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                OnExists.RENAME, List.of(), DEFAULT_USER_AGENT, null, TlsSettings.DEFAULT, false);
+                OnExists.RENAME, List.of(), DEFAULT_USER_AGENT, null, TlsSettings.DEFAULT, false, 5);
     }
 
     public EngineConfig withJobs(int n) {
         return new EngineConfig(dir, n, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents);
+                headers, userAgent, credentials, tls, progressEvents, retries);
     }
 
     public EngineConfig withPerHost(int n) {
         return new EngineConfig(dir, jobs, n, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents);
+                headers, userAgent, credentials, tls, progressEvents, retries);
     }
 
     public EngineConfig withOnExists(OnExists mode) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, mode,
-                headers, userAgent, credentials, tls, progressEvents);
+                headers, userAgent, credentials, tls, progressEvents, retries);
     }
 
     public EngineConfig withCredentials(String userColonPassword) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, userColonPassword, tls, progressEvents);
+                headers, userAgent, userColonPassword, tls, progressEvents, retries);
     }
 
     public EngineConfig withHeaders(List<Header> extra) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                extra, userAgent, credentials, tls, progressEvents);
+                extra, userAgent, credentials, tls, progressEvents, retries);
     }
 
     public EngineConfig withMaxRedirects(int n) {
         return new EngineConfig(dir, jobs, perHost, n, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents);
+                headers, userAgent, credentials, tls, progressEvents, retries);
     }
 
     public EngineConfig withTls(TlsSettings t) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, t, progressEvents);
+                headers, userAgent, credentials, t, progressEvents, retries);
+    }
+
+    public EngineConfig withRetries(int n) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, progressEvents, n);
+    }
+
+    public EngineConfig withTimeouts(Duration connect, Duration stall) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connect, stall, onExists,
+                headers, userAgent, credentials, tls, progressEvents, retries);
     }
 
     public EngineConfig withProgressEvents(boolean on) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, on);
+                headers, userAgent, credentials, tls, on, retries);
     }
 }

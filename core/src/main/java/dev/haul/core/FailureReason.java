@@ -7,6 +7,7 @@ public enum FailureReason {
     TIMEOUT(true, "timed out"),
     TRUNCATED(true, "body shorter than announced"),
     HTTP_RETRYABLE(true, "server error"),
+    PROTOCOL_RETRYABLE(true, "response did not match the request"),
     DNS_FAILED(false, "host name not found"),
     HTTP_ERROR(false, "HTTP error"),
     PROTOCOL(false, "invalid HTTP response"),

@@ -36,6 +36,7 @@ public final class PlainReporter implements HumanOutput {
         TransferSnapshot t = event.transfer();
         if (event instanceof TransferEvent.Started && !quiet) {
             String size = t.totalBytes() >= 0 ? " (" + Units.bytes(t.totalBytes()) + ")" : "";
+            if (t.bytesDone() > 0) size += ", resuming at " + Units.bytes(t.bytesDone());
             String where = t.path() == null ? "stdout" : ShownPaths.of(dirAsGiven, t.path());
             return "haul: started " + Sanitized.line(t.url()) + " -> " + Sanitized.line(where) + size;
         } else if (event instanceof TransferEvent.Retry r && !quiet) {

@@ -40,6 +40,7 @@ public final class Scheduler implements TransferHost {
     private final EventLoop loop;
     private final Admission admission;
     private final NameReservations names;
+    private final RetryPolicy retryPolicy;
     /** Transfers not yet ended, in submission order. */
     private final Map<Long, Transfer> live = new LinkedHashMap<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
@@ -58,6 +59,7 @@ public final class Scheduler implements TransferHost {
         this.loop = transport.loop();
         this.admission = new Admission(config.jobs(), config.perHost());
         this.names = new NameReservations(config.dir(), config.onExists());
+        this.retryPolicy = new RetryPolicy(config.retries(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
     }
 
     /** Starts the periodic work. Called once, from any thread. */
@@ -118,7 +120,8 @@ public final class Scheduler implements TransferHost {
 
     public void togglePause(long id) {
         assert loop.inEventLoop();
-        // Pause arrives with the live display (its own issue); until then the key is accepted and ignored.
+        Transfer t = live.get(id);
+        if (t != null) t.togglePause();
     }
 
     public void setJobs(int jobs) {
@@ -196,15 +199,22 @@ public final class Scheduler implements TransferHost {
         loop.execute(task);
     }
 
+    @Override
+    public io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        return loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
     // ---- internals -----------------------------------------------------------------------------
 
     /** Starts queued transfers while admission allows. */
     private void pump() {
         Transfer t;
-        while ((t = admission.next()) != null) {
-            if (t.wasRedirected()) t.resumeAfterRequeue();
-            else t.start();
-        }
+        while ((t = admission.next()) != null) t.admitted();
     }
 
     private void checkIdle() {

@@ -2,15 +2,18 @@ package dev.haul.core.engine;
 
 import dev.haul.core.DownloadRequest;
 import dev.haul.core.FailureReason;
+import dev.haul.core.Header;
+import dev.haul.core.OnExists;
 import dev.haul.core.Outcome;
 import dev.haul.core.Secrets;
 import dev.haul.core.TransferEvent;
 import dev.haul.core.TransferSnapshot;
 import dev.haul.core.TransferState;
-import dev.haul.core.Urls;
-import dev.haul.core.storage.NameReservations;
+import dev.haul.core.resume.RangeDecision;
+import dev.haul.core.resume.RangeRequest;
+import dev.haul.core.resume.ResumeRecord;
+import dev.haul.core.resume.ResumeRules;
 import dev.haul.core.storage.NameReservations.Decision;
-import dev.haul.core.storage.PartFile;
 import dev.haul.core.storage.StreamSink;
 import dev.haul.core.storage.TargetNames;
 import dev.haul.core.transport.Exchange;
@@ -18,6 +21,7 @@ import dev.haul.core.transport.ExchangeListener;
 import dev.haul.core.transport.Origin;
 import dev.haul.core.transport.RequestSpec;
 import dev.haul.core.transport.ResponseHead;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +29,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Set;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One requested download, from queue to outcome. A state machine that lives on the loop: every
- * method runs there, and every change of state goes through {@link #moveTo}.
+ * One requested download, from queue to outcome: a state machine that lives on the loop. Every
+ * method runs there, and every change of state goes through {@link #moveTo}. An attempt is one
+ * HTTP exchange (redirects included); a failed attempt is retried when the failure is worth it,
+ * continuing from the saved bytes when the server can prove they are still the right ones.
  */
 final class Transfer implements ExchangeListener {
     private static final Logger log = LoggerFactory.getLogger(Transfer.class);
@@ -52,8 +58,12 @@ final class Transfer implements ExchangeListener {
         REDIRECTING,
         /** Saving the body. */
         RECEIVING,
-        /** Body done; waiting for a stream sink to flush. */
-        FLUSHING,
+        /** Stopped by the user: the socket is not read (or, after the stall timeout, closed). */
+        PAUSED,
+        /** An attempt failed; the next one starts when the back-off timer fires. */
+        RETRY_WAIT,
+        /** The body is complete; a checksum or a stream flush is still being waited for. */
+        FINISHING,
         DONE,
         FAILED,
         CANCELLED;
@@ -68,26 +78,34 @@ final class Transfer implements ExchangeListener {
     private final TransferHost host;
     /** Credentials given by the user belong to the origin of the URL they typed. */
     private final Origin credentialOrigin;
-    private final Set<URI> visited = new HashSet<>();
-    private final MessageDigest digest;
+    private final String maskedUrl;
+    private Redirects redirects;
+    private final SpeedMeter speed = new SpeedMeter();
+    private final BodyDigest digest;
 
     private State state = State.QUEUED;
+    private int attempt;
     private URI url;
     private Origin origin;
-    private int redirects;
+    private Exchange exchange;
     private URI redirectTarget;
     private long redirectBodyBytes;
-    private Exchange exchange;
-    private PartFile part;
+    private RangeRequest rangeAsked;
+    private ResumeRecord rangeRecord;
+    /** After a response contradicted a range request, the saved bytes are not trusted again. */
+    private boolean resumeForbidden;
+    private TargetFile target;
     private StreamSink sink;
-    private String name;
-    private boolean replace;
-    /** True while this transfer holds {@code name} in the run's reservations. */
-    private boolean holdsName;
     private long bytes;
     private long total = -1;
-    private final SpeedMeter speed = new SpeedMeter();
     private long lastProgressBytes = -1;
+    private boolean pauseWanted;
+    private ScheduledFuture<?> timer;
+    private boolean startedOnce;
+    /** With -o -: what the first response said, so a retry can continue the stream exactly. */
+    private ResumeRecord sinkRecord;
+    /** The name to show when the transfer ended before it had a target (skip, refuse). */
+    private String shownName;
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
@@ -96,7 +114,9 @@ final class Transfer implements ExchangeListener {
         this.url = request.url();
         this.origin = Origin.of(url);
         this.credentialOrigin = origin;
-        this.digest = request.sha256() == null ? null : sha256();
+        this.maskedUrl = Secrets.maskUrl(request.url());
+        this.redirects = new Redirects(host.config().maxRedirects(), url);
+        this.digest = request.sha256() == null ? null : new BodyDigest();
     }
 
     long id() {
@@ -107,36 +127,131 @@ final class Transfer implements ExchangeListener {
         return origin;
     }
 
-    State state() {
-        return state;
-    }
-
     // ---- life cycle -------------------------------------------------------------------------
 
-    /** Admission gave this transfer a slot: send the request. */
-    void start() {
+    /** Admission gave this transfer a slot: the first attempt, or the next step after a re-queue. */
+    void admitted() {
+        if (attempt == 0) {
+            beginAttempt();
+        } else {
+            moveTo(State.CONNECTING);
+            sendRequest();
+        }
+    }
+
+    /** An attempt starts again from the URL as given: redirects are followed afresh each time. */
+    private void beginAttempt() {
+        attempt++;
         moveTo(State.CONNECTING);
-        visited.add(url);
+        url = request.url();
+        redirects = new Redirects(host.config().maxRedirects(), url);
+        Origin from = origin;
+        origin = Origin.of(url);
+        planRange();
+        if (!from.equals(origin) && !host.redirected(this, from, origin)) {
+            moveTo(State.QUEUED); // the first origin is at its --per-host cap: wait at the head of its queue
+            return;
+        }
         sendRequest();
     }
 
+    /** Decides whether this attempt continues saved bytes: a Range with If-Range, or a plain GET. */
+    private void planRange() {
+        rangeAsked = null;
+        rangeRecord = null;
+        if (resumeForbidden) return;
+        if (sink != null || request.stream() != null) {
+            // Bytes already on stdout cannot be taken back: only an exact continuation will do.
+            if (bytes > 0 && target == null && sinkRecord != null) {
+                rangeRecord = sinkRecord;
+                rangeAsked = ResumeRules.plan(sinkRecord, bytes).orElse(null);
+            }
+            return;
+        }
+        TargetFile candidate = target != null ? target : probeExistingPart();
+        if (candidate == null) return;
+        Optional<ResumeRecord> saved = candidate.savedRecordFor(maskedUrl);
+        if (saved.isEmpty()) return;
+        Optional<RangeRequest> plan = ResumeRules.plan(saved.get(), candidate.partLength());
+        if (plan.isEmpty()) return;
+        rangeAsked = plan.get();
+        rangeRecord = saved.get();
+        if (target == null) target = candidate;
+    }
+
+    /** A .part from an earlier run, under the name this URL would get without Content-Disposition. */
+    private TargetFile probeExistingPart() {
+        String guess = TargetNames.choose(request.outName(), null, request.url());
+        if (!host.names().claimForResume(guess)) return null;
+        TargetFile t = new TargetFile(host.names(), guess, guess, false);
+        if (t.partLength() > 0 && t.savedRecordFor(maskedUrl).isPresent()) return t;
+        host.names().release(guess);
+        return null;
+    }
+
     private void sendRequest() {
-        RequestSpec spec = new RequestSpec(url, RequestHeaders.forOrigin(host.config(), credentialOrigin, origin));
+        List<Header> headers = new ArrayList<>(RequestHeaders.forOrigin(host.config(), credentialOrigin, origin));
+        if (rangeAsked != null) {
+            log.debug("transfer {} asks to resume at byte {}", id, rangeAsked.offset());
+            headers.add(new Header("Range", rangeAsked.rangeHeader()));
+            headers.add(new Header("If-Range", rangeAsked.ifRange()));
+        }
         try {
-            exchange = host.transport().exchange(spec, this);
+            exchange = host.transport().exchange(new RequestSpec(url, headers), this);
         } catch (RuntimeException e) {
             // e.g. a TLS context that cannot be built from --cacert: fail this transfer, not the loop
             fail(FailureReason.TLS, e.getMessage(), 0);
         }
     }
 
-    /** Cancels, keeping any .part. Idempotent; a no-op once final. */
+    /** Cancels, keeping any .part and its sidecar. Idempotent; a no-op once final. */
     void cancel() {
         if (state.isFinal()) return;
+        stopTimer();
         if (exchange != null) exchange.abort();
-        closePart();
+        if (target != null) target.close();
         if (sink != null) sink.abandon();
         finish(State.CANCELLED, new Outcome.Cancelled());
+    }
+
+    /** Pauses a running transfer or resumes a paused one. */
+    void togglePause() {
+        switch (state) {
+            case RECEIVING -> pauseNow();
+            case CONNECTING, REDIRECTING -> pauseWanted = !pauseWanted;
+            case RETRY_WAIT -> {
+                stopTimer();
+                moveTo(State.PAUSED);
+            }
+            case PAUSED -> unpause();
+            default -> { }
+        }
+    }
+
+    private void pauseNow() {
+        pauseWanted = false;
+        exchange.pauseReading();
+        moveTo(State.PAUSED);
+        // A server will not keep a silent connection forever: after the stall timeout, let it go
+        // and come back later with a Range request.
+        long ms = host.config().stallTimeout().toMillis();
+        timer = host.schedule(() -> {
+            if (state != State.PAUSED || exchange == null) return;
+            exchange.abort();
+            exchange = null;
+            if (target != null) target.close();
+        }, ms);
+    }
+
+    private void unpause() {
+        stopTimer();
+        if (exchange != null) {
+            moveTo(State.RECEIVING);
+            exchange.resumeReading();
+        } else {
+            attempt--; // not a retry: the same attempt goes on where it stopped
+            beginAttempt();
+        }
     }
 
     // ---- the exchange's callbacks (on the loop) ----------------------------------------------
@@ -144,25 +259,117 @@ final class Transfer implements ExchangeListener {
     @Override
     public void onResponse(ResponseHead head) {
         int status = head.status();
-        if (isRedirect(status) && head.header("Location") != null) {
+        if (Redirects.isRedirect(status) && head.header("Location") != null) {
             beginRedirect(head.header("Location"));
             return;
         }
-        if (status < 200 || status > 299 || status == 206) {
+        if (rangeAsked != null && (status == 200 || status == 206 || status == 416)) {
+            onRangeResponse(head);
+            return;
+        }
+        if (status == 206) {
+            exchange.abort();
+            fail(FailureReason.PROTOCOL, "206 Partial Content to a request without a Range", status);
+            return;
+        }
+        if (status < 200 || status > 299) {
             exchange.abort();
             String why = "HTTP " + status + (head.reason() == null || head.reason().isEmpty() ? "" : " " + head.reason());
-            fail(FailureReason.forStatus(status), why, status);
+            attemptFailed(FailureReason.forStatus(status), why, status,
+                    RetryPolicy.parseRetryAfter(head.header("Retry-After"), Instant.now()));
             return;
         }
-        total = head.contentLength();
+        startBody(head, 0);
+    }
+
+    private void onRangeResponse(ResponseHead head) {
+        RangeDecision d = ResumeRules.decide(head.status(), head.header("Content-Range"), head.header("ETag"),
+                head.header("Last-Modified"), rangeAsked, rangeRecord);
+        if (d instanceof RangeDecision.Append a) {
+            startBody(head, a.offset());
+        } else if (d instanceof RangeDecision.Complete) {
+            exchange.abort();
+            bytes = rangeRecord.total();
+            total = rangeRecord.total();
+            complete();
+        } else if (d instanceof RangeDecision.Restart) {
+            if (head.status() != 200) {
+                // 416 for bytes we do not have: ask again for the whole file.
+                exchange.abort();
+                resumeForbidden = true;
+                attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "the saved bytes no longer fit the file", head.status(), Duration.ZERO);
+                return;
+            }
+            startBody(head, 0);
+        } else if (d instanceof RangeDecision.Mismatch m) {
+            exchange.abort();
+            resumeForbidden = true;
+            attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "bad range response: " + m.why(), head.status(), null);
+        }
+    }
+
+    /** The response carries the body from {@code offset} on. */
+    private void startBody(ResponseHead head, long offset) {
+        long length = head.contentLength();
         if (request.stream() != null) {
-            sink = new StreamSink(request.stream(), () -> host.post(this::sinkDrained));
-            name = "-";
-        } else if (!openPartFile(head)) {
-            return;
+            if (offset == 0 && bytes > 0) {
+                exchange.abort();
+                fail(FailureReason.TRUNCATED, "the server restarted the file, and standard output cannot be rewound", 0);
+                return;
+            }
+            if (sink == null) sink = new StreamSink(request.stream(), () -> host.post(this::sinkDrained));
+            if (offset == 0) sinkRecord = recordOf(head, length);
+            total = offset == 0 ? length : sinkRecord.total();
+        } else {
+            if (!openTarget(head, offset, length)) return;
         }
+        bytes = offset;
+        if (digest != null) digest.restartAt(offset);
         moveTo(State.RECEIVING);
-        host.emit(new TransferEvent.Started(snapshot()));
+        if (!startedOnce) host.emit(new TransferEvent.Started(snapshot()));
+        startedOnce = true;
+        if (pauseWanted) pauseNow();
+    }
+
+    private ResumeRecord recordOf(ResponseHead head, long length) {
+        return new ResumeRecord(maskedUrl, head.header("ETag"), head.header("Last-Modified"), length);
+    }
+
+    private boolean openTarget(ResponseHead head, long offset, long length) {
+        try {
+            if (offset > 0) {
+                target.continueAt(offset, rangeRecord);
+                total = rangeRecord.total() >= 0 ? rangeRecord.total() : (length >= 0 ? offset + length : -1);
+                return true;
+            }
+            if (target == null && !reserveName(head)) return false;
+            total = length;
+            target.startFresh(recordOf(head, length));
+            return true;
+        } catch (IOException e) {
+            exchange.abort();
+            fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(e), 0);
+            return false;
+        }
+    }
+
+    private boolean reserveName(ResponseHead head) {
+        String preferred = TargetNames.choose(request.outName(), head.header("Content-Disposition"), request.url());
+        Decision decision = host.names().reserve(preferred);
+        if (decision instanceof Decision.Skip skip) {
+            exchange.abort();
+            Path existing = host.names().dir().resolve(skip.name());
+            finish(State.DONE, new Outcome.Completed(existing, Io.sizeOf(existing), true), skip.name());
+            return false;
+        }
+        if (decision instanceof Decision.Refuse refuse) {
+            exchange.abort();
+            failNamed(refuse.name() + " already exists (--on-exists fail)", refuse.name());
+            return false;
+        }
+        Decision.Use use = (Decision.Use) decision;
+        target = new TargetFile(host.names(), preferred, use.name(), use.replace());
+        return true;
     }
 
     @Override
@@ -175,17 +382,23 @@ final class Transfer implements ExchangeListener {
             }
             return;
         }
-        if (state != State.RECEIVING) return;
+        if (state != State.RECEIVING && state != State.PAUSED) return;
         int n = chunk.remaining();
+        if (total >= 0 && bytes + n > total) {
+            exchange.abort();
+            attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "body longer than announced", 0, null);
+            return;
+        }
         if (digest != null) digest.update(chunk.duplicate());
         if (sink != null) {
             if (sink.write(chunk)) exchange.pauseReading();
         } else {
             try {
-                part.write(chunk, bytes);
+                target.write(chunk, bytes);
             } catch (IOException e) {
                 exchange.abort();
-                fail(FailureReason.STORAGE, "cannot write " + part.path().getFileName() + ": " + ioMessage(e), 0);
+                target.close();
+                fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(e), 0);
                 return;
             }
         }
@@ -195,66 +408,104 @@ final class Transfer implements ExchangeListener {
 
     @Override
     public void onComplete() {
+        exchange = null;
         if (state == State.REDIRECTING) {
             followRedirect();
             return;
         }
-        if (state != State.RECEIVING) return;
+        if (state != State.RECEIVING && state != State.PAUSED) return;
         if (total >= 0 && bytes != total) {
-            fail(FailureReason.TRUNCATED, "body ended after " + bytes + " of " + total + " bytes", 0);
+            attemptFailed(FailureReason.TRUNCATED, "body ended after " + bytes + " of " + total + " bytes", 0, null);
             return;
         }
-        if (digest != null) {
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (!actual.equalsIgnoreCase(request.sha256())) {
-                discardPart();
-                fail(FailureReason.CHECKSUM_MISMATCH, "sha256 mismatch: expected " + request.sha256() + ", got " + actual, 0);
-                return;
-            }
-        }
-        if (sink != null) {
-            moveTo(State.FLUSHING);
-            sink.finish().whenComplete((ok, err) -> host.post(() -> sinkFlushed(err)));
-            return;
-        }
-        promote();
+        complete();
     }
 
     @Override
     public void onError(FailureReason reason, String message) {
-        if (state.isFinal()) return;
-        closePart();
-        if (sink != null) sink.abandon();
-        fail(reason, message, 0);
+        exchange = null;
+        if (state.isFinal() || state == State.RETRY_WAIT) return;
+        if (state == State.PAUSED) {
+            // The server gave up on a paused connection: stay paused; unpausing resumes with a Range.
+            if (target != null) target.close();
+            return;
+        }
+        attemptFailed(reason, message, 0, null);
+    }
+
+    // ---- finishing -------------------------------------------------------------------------
+
+    /** All bytes are saved: verify, then give the file its name (or flush the stream). */
+    private void complete() {
+        moveTo(State.FINISHING);
+        if (digest == null) {
+            publish();
+        } else if (digest.coversWholeBody()) {
+            verified(digest.hex());
+        } else {
+            // Resumed: the bytes before this attempt were never hashed. Hash the file off the loop.
+            target.close();
+            BodyDigest.ofFile(target.partPath()).whenComplete((hex, err) -> host.post(() ->
+                    verified(err != null ? null : hex)));
+        }
+    }
+
+    private void verified(String actual) {
+        if (state != State.FINISHING) return;
+        if (actual == null || !actual.equalsIgnoreCase(request.sha256())) {
+            if (target != null) target.discard();
+            if (sink != null) sink.abandon();
+            fail(FailureReason.CHECKSUM_MISMATCH, "sha256 mismatch: expected " + request.sha256()
+                    + (actual == null ? "" : ", got " + actual), 0);
+            return;
+        }
+        publish();
+    }
+
+    private void publish() {
+        if (sink != null) {
+            sink.finish().whenComplete((ok, err) -> host.post(() -> flushed(err)));
+            return;
+        }
+        try {
+            Path saved = target.promote(host.config().onExists() == OnExists.RENAME);
+            finish(State.DONE, new Outcome.Completed(saved, bytes, false));
+        } catch (FileAlreadyExistsException e) {
+            fail(FailureReason.FILE_EXISTS, target.name() + " already exists", 0);
+        } catch (IOException e) {
+            fail(FailureReason.STORAGE, "cannot rename " + target.partPath().getFileName() + " to " + target.name()
+                    + ": " + Io.message(e), 0);
+        }
+    }
+
+    private void flushed(Throwable err) {
+        if (state != State.FINISHING) return;
+        if (err != null) fail(FailureReason.STORAGE, "cannot write to standard output: " + Io.message(err), 0);
+        else finish(State.DONE, new Outcome.Completed(Path.of("-"), bytes, false));
+    }
+
+    private void sinkDrained() {
+        if (state == State.RECEIVING && exchange != null) exchange.resumeReading();
     }
 
     // ---- redirects -------------------------------------------------------------------------
 
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
     private void beginRedirect(String location) {
-        URI next;
         try {
-            // Resolved as a URI against the current URL, never glued together as strings.
-            next = Urls.parse(url.resolve(Urls.parseReference(location)).toString());
+            redirectTarget = redirects.next(url, location);
+        } catch (Redirects.TooMany e) {
+            exchange.abort();
+            fail(FailureReason.TOO_MANY_REDIRECTS, e.getMessage(), 0);
+            return;
+        } catch (Redirects.Loop e) {
+            exchange.abort();
+            fail(FailureReason.REDIRECT_LOOP, e.getMessage(), 0);
+            return;
         } catch (IllegalArgumentException e) {
             exchange.abort();
-            fail(FailureReason.PROTOCOL, "bad redirect target: " + e.getMessage(), 0);
+            fail(FailureReason.PROTOCOL, e.getMessage(), 0);
             return;
         }
-        if (redirects >= host.config().maxRedirects()) {
-            exchange.abort();
-            fail(FailureReason.TOO_MANY_REDIRECTS, "more than " + host.config().maxRedirects() + " redirects", 0);
-            return;
-        }
-        if (visited.contains(next)) {
-            exchange.abort();
-            fail(FailureReason.REDIRECT_LOOP, "redirect loop at " + Secrets.maskUrl(next), 0);
-            return;
-        }
-        redirectTarget = next;
         redirectBodyBytes = 0;
         moveTo(State.REDIRECTING);
     }
@@ -262,8 +513,7 @@ final class Transfer implements ExchangeListener {
     private void followRedirect() {
         URI next = redirectTarget;
         redirectTarget = null;
-        redirects++;
-        visited.add(next);
+        redirects.follow(next);
         Origin from = origin;
         url = next;
         origin = Origin.of(next);
@@ -276,133 +526,56 @@ final class Transfer implements ExchangeListener {
         sendRequest();
     }
 
-    /** Admission let a transfer that was re-queued by a redirect go on. */
-    void resumeAfterRequeue() {
-        moveTo(State.CONNECTING);
-        sendRequest();
-    }
+    // ---- failure and retry -----------------------------------------------------------------
 
-    boolean wasRedirected() {
-        return redirects > 0;
-    }
-
-    // ---- files -----------------------------------------------------------------------------
-
-    private boolean openPartFile(ResponseHead head) {
-        String preferred = TargetNames.choose(request.outName(), head.header("Content-Disposition"), request.url());
-        NameReservations names = host.names();
-        Decision decision = names.reserve(preferred);
-        if (decision instanceof Decision.Skip skip) {
-            exchange.abort();
-            name = skip.name();
-            Path existing = names.dir().resolve(name);
-            long size = sizeOf(existing);
-            finish(State.DONE, new Outcome.Completed(existing, size, true));
-            return false;
+    /** This attempt failed: retry after a back-off when the failure is worth it, else give up. */
+    private void attemptFailed(FailureReason reason, String message, int httpStatus, Duration retryAfter) {
+        if (state.isFinal()) return;
+        exchange = null;
+        if (target != null) target.close();
+        boolean streamCannotResume = request.stream() != null && bytes > 0
+                && (sinkRecord == null || !sinkRecord.hasValidator());
+        Optional<Duration> delay = streamCannotResume ? Optional.empty() : host.retryPolicy().next(reason, attempt, retryAfter);
+        if (delay.isEmpty()) {
+            if (sink != null) sink.abandon();
+            fail(reason, message, httpStatus);
+            return;
         }
-        if (decision instanceof Decision.Refuse refuse) {
-            exchange.abort();
-            name = refuse.name();
-            fail(FailureReason.FILE_EXISTS, name + " already exists (--on-exists fail)", 0);
-            return false;
-        }
-        Decision.Use use = (Decision.Use) decision;
-        name = use.name();
-        holdsName = true;
-        replace = use.replace();
-        Path partPath = PartFile.partPathFor(names.dir().resolve(name));
-        try {
-            part = PartFile.startFresh(partPath);
-        } catch (IOException e) {
-            exchange.abort();
-            fail(FailureReason.STORAGE, "cannot create " + partPath.getFileName() + ": " + ioMessage(e), 0);
-            return false;
-        }
-        return true;
+        moveTo(State.RETRY_WAIT);
+        log.debug("transfer {} attempt {} failed ({}); retrying in {} ms", id, attempt, message, delay.get().toMillis());
+        host.emit(new TransferEvent.Retry(snapshot(), reason, message, delay.get()));
+        timer = host.schedule(() -> {
+            if (state == State.RETRY_WAIT) beginAttempt();
+        }, delay.get().toMillis());
     }
-
-    private void promote() {
-        NameReservations names = host.names();
-        String preferred = name;
-        while (true) {
-            Path target = names.dir().resolve(name);
-            try {
-                part.promote(target, replace);
-                finish(State.DONE, new Outcome.Completed(target, bytes, false));
-                return;
-            } catch (FileAlreadyExistsException e) {
-                // Someone else created the name while we downloaded.
-                switch (host.config().onExists()) {
-                    case RENAME -> name = names.renameAfterConflict(preferred, name);
-                    case SKIP -> {
-                        discardPart();
-                        finish(State.DONE, new Outcome.Completed(target, sizeOf(target), true));
-                        return;
-                    }
-                    default -> {
-                        fail(FailureReason.FILE_EXISTS, name + " already exists", 0);
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                fail(FailureReason.STORAGE, "cannot rename " + part.path().getFileName() + " to " + name + ": " + ioMessage(e), 0);
-                return;
-            }
-        }
-    }
-
-    private void sinkFlushed(Throwable err) {
-        if (state != State.FLUSHING) return;
-        if (err != null) {
-            fail(FailureReason.STORAGE, "cannot write to standard output: " + ioMessage(err), 0);
-        } else {
-            finish(State.DONE, new Outcome.Completed(Path.of("-"), bytes, false));
-        }
-    }
-
-    private void sinkDrained() {
-        if (state == State.RECEIVING && exchange != null) exchange.resumeReading();
-    }
-
-    private void closePart() {
-        if (part == null) return;
-        try {
-            part.close();
-        } catch (IOException e) {
-            log.debug("closing {}: {}", part.path(), e.toString());
-        }
-    }
-
-    private void discardPart() {
-        closePart();
-        if (part == null) return;
-        try {
-            Files.deleteIfExists(part.path());
-        } catch (IOException e) {
-            log.debug("deleting {}: {}", part.path(), e.toString());
-        }
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    // ---- state -----------------------------------------------------------------------------
 
     private void fail(FailureReason reason, String message, int httpStatus) {
-        closePart();
+        if (target != null) target.close();
         finish(State.FAILED, new Outcome.Failed(reason, message, httpStatus));
     }
 
+    private void failNamed(String message, String name) {
+        finish(State.FAILED, new Outcome.Failed(FailureReason.FILE_EXISTS, message, 0), name);
+    }
+
     private void finish(State last, Outcome outcome) {
+        finish(last, outcome, null);
+    }
+
+    private void finish(State last, Outcome outcome, String nameWithoutTarget) {
         if (state.isFinal()) return;
+        stopTimer();
         moveTo(last);
-        if (holdsName) host.names().release(name);
+        shownName = nameWithoutTarget;
+        if (target != null) target.release();
         host.ended(this, outcome);
+    }
+
+    private void stopTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
     }
 
     /** The one place the state changes. */
@@ -412,11 +585,15 @@ final class Transfer implements ExchangeListener {
         state = next;
     }
 
+    // ---- what others see -------------------------------------------------------------------
+
     TransferState publicState() {
         return switch (state) {
             case QUEUED -> TransferState.QUEUED;
             case CONNECTING, REDIRECTING -> TransferState.CONNECTING;
-            case RECEIVING, FLUSHING -> TransferState.DOWNLOADING;
+            case RECEIVING, FINISHING -> TransferState.DOWNLOADING;
+            case PAUSED -> TransferState.PAUSED;
+            case RETRY_WAIT -> TransferState.RETRY_WAIT;
             case DONE -> TransferState.DONE;
             case FAILED -> TransferState.FAILED;
             case CANCELLED -> TransferState.CANCELLED;
@@ -424,9 +601,10 @@ final class Transfer implements ExchangeListener {
     }
 
     TransferSnapshot snapshot() {
-        Path path = name == null || request.stream() != null ? null : host.names().dir().resolve(name);
-        return new TransferSnapshot(id, Secrets.maskUrl(request.url()), name, path, publicState(), bytes, total,
-                speed.bytesPerSecond(), 1);
+        String name = target != null ? target.name() : request.stream() != null ? "-" : shownName;
+        Path path = target != null ? target.finalPath() : null;
+        return new TransferSnapshot(id, maskedUrl, name, path, publicState(), bytes, total,
+                state == State.PAUSED ? 0 : speed.bytesPerSecond(), Math.max(1, attempt));
     }
 
     SpeedMeter speed() {
@@ -440,21 +618,26 @@ final class Transfer implements ExchangeListener {
         return true;
     }
 
-    private static String ioMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String m = t.getMessage();
-        if (t instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (t instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
-        if (m != null && m.contains("No space left")) return "no space left on device";
-        return m == null ? t.getClass().getSimpleName() : m;
-    }
+    static final class Io {
+        private Io() {}
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        static String message(Throwable e) {
+            Throwable t = e;
+            while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+            if (t instanceof java.nio.file.AccessDeniedException) return "permission denied";
+            if (t instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+            String m = t.getMessage();
+            if (m != null && m.contains("No space left")) return "no space left on device";
+            if (m != null && m.contains("Read-only file system")) return "read-only file system";
+            return m == null ? t.getClass().getSimpleName() : m;
+        }
+
+        static long sizeOf(Path p) {
+            try {
+                return java.nio.file.Files.size(p);
+            } catch (IOException e) {
+                return -1;
+            }
         }
     }
 }

@@ -23,6 +23,11 @@ interface TransferHost {
     /** The transfer reached a final state. */
     void ended(Transfer t, Outcome outcome);
 
-    /** Runs a task on the loop later (used when a writer thread hands control back). */
+    /** Runs a task on the loop soon (used when another thread hands control back). */
     void post(Runnable task);
+
+    /** Runs a task on the loop after a delay; cancellable. */
+    io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis);
+
+    RetryPolicy retryPolicy();
 }

@@ -54,6 +54,16 @@ public final class NameReservations {
         return new Decision.Use(nextFree(preferred, 1), false);
     }
 
+    /**
+     * Claims {@code name} for a transfer that wants to continue {@code name.part} from an earlier
+     * run: only when no transfer of this run holds it and no finished file has it.
+     */
+    public boolean claimForResume(String name) {
+        if (taken.contains(name) || exists(name)) return false;
+        taken.add(name);
+        return true;
+    }
+
     /** After a lost race for {@code current} at promotion time: the next free numbered name. */
     public String renameAfterConflict(String preferred, String current) {
         taken.remove(current);

@@ -42,6 +42,31 @@ public final class PartFile implements AutoCloseable {
         return new PartFile(partPath, ch, 0);
     }
 
+    /**
+     * Opens an existing {@code NAME.part} to continue it at its current length. Empty when there is
+     * none, or it is not a regular file (a link is never followed).
+     */
+    public static java.util.Optional<PartFile> openExisting(Path partPath) throws IOException {
+        if (!Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS)) return java.util.Optional.empty();
+        FileChannel ch = FileChannel.open(partPath, Set.<OpenOption>of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+        return java.util.Optional.of(new PartFile(partPath, ch, ch.size()));
+    }
+
+    /** Cuts the file back to {@code length} bytes (a restart from zero, or an untrusted tail). */
+    public void truncate(long newLength) throws IOException {
+        channel.truncate(newLength);
+        length = newLength;
+    }
+
+    /** Length of an existing part file without opening it for writing; -1 when there is none. */
+    public static long existingLength(Path partPath) {
+        try {
+            return Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public static Path partPathFor(Path finalPath) {
         return finalPath.resolveSibling(finalPath.getFileName() + SUFFIX);
     }

@@ -52,7 +52,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
             Exchange exchange = connection.current();
-            if (exchange != null && !exchange.readingPaused()) {
+            if (exchange == null) {
+                connection.close(); // kept alive but unused for a whole stall period: let it go
+            } else if (!exchange.readingPaused()) {
                 exchange.fail(FailureReason.TIMEOUT, "no data received for " + transport.stallSeconds() + " s");
             }
         } else if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {

@@ -4,29 +4,48 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Idle kept-alive connections per origin, most recently used first. Loop-confined. */
+/**
+ * Idle kept-alive connections per origin, most recently used first. Loop-confined. Bounded, so
+ * that a list spanning thousands of hosts does not keep thousands of sockets open for nothing.
+ */
 final class ConnectionPool {
     private final Map<Origin, ArrayDeque<HttpConnection>> idle = new HashMap<>();
+    private final int maxIdle;
+    private int size;
+
+    ConnectionPool(int maxIdle) {
+        this.maxIdle = maxIdle;
+    }
 
     HttpConnection take(Origin origin) {
         ArrayDeque<HttpConnection> q = idle.get(origin);
         if (q == null) return null;
         HttpConnection c;
         while ((c = q.pollFirst()) != null) {
-            if (c.isUsable()) return c;
+            size--;
+            if (c.isUsable()) {
+                if (q.isEmpty()) idle.remove(origin);
+                return c;
+            }
         }
         idle.remove(origin);
         return null;
     }
 
+    /** Keeps the connection for reuse; closes it instead when the pool is full. */
     void put(HttpConnection c) {
+        if (size >= maxIdle) {
+            c.close();
+            return;
+        }
         idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addFirst(c);
+        size++;
     }
 
     void remove(HttpConnection c) {
         ArrayDeque<HttpConnection> q = idle.get(c.origin);
-        if (q != null) {
-            q.remove(c);
+        if (q != null && q.remove(c)) {
+            size--;
             if (q.isEmpty()) idle.remove(c.origin);
         }
     }

@@ -47,7 +47,7 @@ public final class Transport {
     private final Class<? extends DatagramChannel> datagramType;
     private final EngineConfig config;
     private final TlsContexts tls;
-    private final ConnectionPool pool = new ConnectionPool();
+    private final ConnectionPool pool;
     private final Set<HttpConnection> open = new HashSet<>();
     private AddressResolverGroup<InetSocketAddress> dns; // created on the first host name, not for IP literals
 
@@ -69,6 +69,7 @@ public final class Transport {
         }
         loop = group.next();
         tls = new TlsContexts(config.tls());
+        pool = new ConnectionPool(Math.max(16, config.jobs()));
     }
 
     /** The one thread that runs every transfer. */

@@ -1,0 +1,134 @@
+package dev.haul.core.engine;
+
+import dev.haul.core.resume.ResumeRecord;
+import dev.haul.core.storage.NameReservations;
+import dev.haul.core.storage.PartFile;
+import dev.haul.core.storage.Sidecar;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where one transfer's bytes go on disk: its reserved name, {@code NAME.part} and the sidecar
+ * that makes it resumable. Loop-confined.
+ */
+final class TargetFile {
+    private final NameReservations names;
+    private final String preferred;
+    private String name;
+    private final boolean replace;
+    private PartFile part;
+    private ResumeRecord record;
+
+    TargetFile(NameReservations names, String preferred, String name, boolean replace) {
+        this.names = names;
+        this.preferred = preferred;
+        this.name = name;
+        this.replace = replace;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path finalPath() {
+        return names.dir().resolve(name);
+    }
+
+    Path partPath() {
+        return PartFile.partPathFor(finalPath());
+    }
+
+    Path sidecarPath() {
+        return Sidecar.pathFor(partPath());
+    }
+
+    ResumeRecord record() {
+        return record;
+    }
+
+    /** What a previous run (or attempt) left: the sidecar's record, when it belongs to this URL. */
+    Optional<ResumeRecord> savedRecordFor(String maskedUrl) {
+        if (record != null) return Optional.of(record);
+        return Sidecar.read(sidecarPath()).filter(r -> r.url().equals(maskedUrl));
+    }
+
+    long partLength() {
+        return part != null ? part.length() : PartFile.existingLength(partPath());
+    }
+
+    /** Starts from zero: a new .part and a sidecar describing the response that fills it. */
+    void startFresh(ResumeRecord newRecord) throws IOException {
+        close();
+        part = PartFile.startFresh(partPath());
+        record = newRecord;
+        Sidecar.write(sidecarPath(), record);
+    }
+
+    /** Continues the existing .part at {@code offset} (its bytes before that are kept). */
+    void continueAt(long offset, ResumeRecord saved) throws IOException {
+        close();
+        part = PartFile.openExisting(partPath()).orElseThrow(() -> new IOException("the .part file disappeared"));
+        if (part.length() != offset) part.truncate(offset);
+        record = saved;
+    }
+
+    void write(ByteBuffer chunk, long position) throws IOException {
+        part.write(chunk, position);
+    }
+
+    /** Flushes and closes the .part; it and its sidecar stay for a later resume. */
+    void close() {
+        if (part == null) return;
+        try {
+            part.close();
+        } catch (IOException ignored) {
+            // closing a written file can only fail to report an earlier error, already handled
+        }
+        part = null;
+    }
+
+    /** Removes the .part and its sidecar (a checksum mismatch: the bytes are wrong, not partial). */
+    void discard() {
+        close();
+        try {
+            Files.deleteIfExists(partPath());
+        } catch (IOException ignored) {
+            // nothing more to do: the name was never given to these bytes
+        }
+        Sidecar.delete(sidecarPath());
+    }
+
+    /**
+     * Gives the complete .part its final name. When the name was taken meanwhile: a numbered
+     * name in rename mode, else the exception.
+     */
+    Path promote(boolean renameOnConflict) throws IOException {
+        if (part == null) part = PartFile.openExisting(partPath()).orElseThrow(() -> new IOException("the .part file disappeared"));
+        while (true) {
+            Path target = finalPath();
+            try {
+                part.promote(target, replace);
+                Sidecar.delete(sidecarPath());
+                part = null;
+                return target;
+            } catch (FileAlreadyExistsException e) {
+                if (!renameOnConflict) throw e;
+                Path oldPart = partPath();
+                Path oldSidecar = sidecarPath();
+                name = names.renameAfterConflict(preferred, name);
+                Files.move(oldPart, partPath());
+                Sidecar.delete(oldSidecar);
+                part = PartFile.openExisting(partPath()).orElseThrow();
+            }
+        }
+    }
+
+    void release() {
+        names.release(name);
+    }
+}
