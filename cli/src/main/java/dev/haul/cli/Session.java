@@ -7,9 +7,8 @@ import dev.haul.cli.output.EventPrinter;
 import dev.haul.cli.output.HumanOutput;
 import dev.haul.cli.output.PlainReporter;
 import dev.haul.cli.progress.LiveDisplay;
-import dev.haul.cli.progress.ScreenSize;
 import dev.haul.cli.progress.Selection;
-import dev.haul.cli.tty.Tty;
+import dev.haul.cli.tty.TtyOpening;
 import dev.haul.core.DownloadEngine;
 import dev.haul.core.DownloadRequest;
 
@@ -28,18 +27,6 @@ import java.util.function.IntConsumer;
 final class Session {
     private final Settings settings;
     private final Streams streams;
-    private static final ScreenSize UNKNOWN_SIZE = new ScreenSize() {
-        @Override
-        public int columns() {
-            return 0;
-        }
-
-        @Override
-        public int rows() {
-            return 0;
-        }
-    };
-
     private volatile int interruptedStatus;
 
     Session(Settings settings, Streams streams) {
@@ -59,25 +46,23 @@ final class Session {
         }
         boolean live = streams.stderrIsTerminal() && !settings.quiet() && !"dumb".equals(System.getenv("TERM"));
         // Keys need the terminal to themselves: not while the URL list is being typed at it.
-        boolean wantKeys = live && !(list == streams.in() && streams.stdinIsTerminal());
-        Tty tty = live ? Tty.open(wantKeys) : null;
+        boolean keys = live && !(list == streams.in() && streams.stdinIsTerminal());
+        TtyOpening tty = live ? TtyOpening.start(keys) : null;
         try {
-            return download(list, live, tty, wantKeys && tty != null);
+            return download(list, tty, keys);
         } finally {
             if (tty != null) tty.close();
         }
     }
 
     /**
-     * @param live draw the live display (else plain lines)
-     * @param tty  the terminal, or null when there is none or it could not be opened (then the size is guessed)
+     * @param tty  the terminal being opened for the live display, or null for plain lines
      * @param keys read keys from {@code tty}
      */
-    private int download(InputStream list, boolean live, Tty tty, boolean keys) {
+    private int download(InputStream list, TtyOpening tty, boolean keys) {
         Selection selection = new Selection();
-        HumanOutput human = live
-                ? new LiveDisplay(streams.err(), tty != null ? tty : UNKNOWN_SIZE, selection, colorAllowed(), keys,
-                        Terminals.isTerminal(1), settings.dirAsGiven())
+        HumanOutput human = tty != null
+                ? new LiveDisplay(streams.err(), tty, selection, colorAllowed(), keys, Terminals.isTerminal(1), settings.dirAsGiven())
                 : new PlainReporter(streams.err(), settings.quiet(), settings.dirAsGiven());
         EventPrinter printer = new EventPrinter(streams.out(), settings.json(), !settings.toStdout(), settings.dirAsGiven(), human);
         long started = System.nanoTime();
@@ -87,7 +72,7 @@ final class Session {
             engine.stop().thenRun(printer::end);
         };
         KeyReader keyReader = null;
-        try (SignalTrap trap = SignalTrap.install(interrupt, tty != null ? tty::restore : () -> {})) {
+        try (SignalTrap trap = SignalTrap.install(interrupt, tty != null ? tty::restoreNow : () -> {})) {
             printer.onStdoutBroken(() -> engine.stop().thenRun(printer::end));
             for (DownloadRequest r : settings.argRequests()) {
                 engine.submit(settings.toStdout()
@@ -111,7 +96,7 @@ final class Session {
         } finally {
             stopKeys(keyReader);
             human.close();
-            if (tty != null) tty.restore();
+            if (tty != null) tty.close();
             engine.close();
         }
         int failed = printer.failed() + (printer.stdoutBroken() ? 1 : 0);

@@ -44,7 +44,11 @@ public final class Renderer {
             lines.add(selected ? Sgr.style(Sgr.REVERSE, plain, color) : plain);
         }
         int hidden = rows.size() - shown;
-        if (hidden > 0 && room > 0) lines.add(DisplayWidth.truncateEnd("  +" + hidden + " more", width));
+        if (hidden > 0 && room > 0) {
+            int before = first;
+            String where = before == 0 ? " below" : before == hidden ? " above" : " (" + before + " above, " + (hidden - before) + " below)";
+            lines.add(DisplayWidth.truncateEnd("  +" + hidden + " more" + where, width));
+        }
         lines.add(TotalLine.format(snapshot, rows, width, keys, color));
         return lines;
     }
