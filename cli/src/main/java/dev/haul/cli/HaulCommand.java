@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 
 /** The options of {@code haul}, as picocli sees them. A thin adapter: {@link Session} does the work. */
 @Command(name = "haul",
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
                 "  haul -j 32 -d downloads -i urls.txt",
                 "  generate-urls | haul -d out | xargs -n1 sha256sum",
                 "  haul --json -i urls.txt | jq -c 'select(.event==\"failed\")'",
+                "  haul demo                  (a built-in server: works offline)",
                 "",
                 "Exit status: 0 all saved, 1 some failed, 2 usage error, 130/143 interrupted."})
 public final class HaulCommand implements Callable<Integer> {
@@ -111,8 +113,16 @@ public final class HaulCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return prepare().getAsInt();
+    }
+
+    /**
+     * Checks the options now, throwing {@link UsageException} for any mistake, and returns the run,
+     * not yet started: a caller (haul demo) can report usage errors before printing anything else.
+     */
+    public IntSupplier prepare() {
         Settings settings = Settings.from(this);
-        return new Session(settings, streams).run();
+        return () -> new Session(settings, streams).run();
     }
 
     OnExists onExistsMode() {

@@ -1,5 +1,6 @@
 package dev.haul.cli;
 
+import dev.haul.cli.demo.DemoCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -20,6 +21,8 @@ public final class Main {
         configureLogging(args);
         HaulCommand command = new HaulCommand(streams);
         CommandLine cli = new CommandLine(command);
+        // Added before the settings below, which picocli copies to the subcommands it has then.
+        cli.addSubcommand("demo", new DemoCommand(streams));
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(streams.err(), true));
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -15,11 +15,18 @@ public record Header(String name, String value) {
         if (raw.indexOf('\r') >= 0 || raw.indexOf('\n') >= 0 || raw.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("header contains a line break or NUL: " + Secrets.maskHeaderLine(raw));
         }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw new IllegalArgumentException("header contains a control character: " + Secrets.maskHeaderLine(raw));
+            }
+        }
         int colon = raw.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("header must look like 'Name: value': " + Secrets.maskHeaderLine(raw));
         }
         String name = raw.substring(0, colon).trim();
+        if (name.isEmpty()) throw new IllegalArgumentException("header has no name: " + Secrets.maskHeaderLine(raw));
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {

@@ -20,11 +20,10 @@ public final class Secrets {
         int scheme = raw.indexOf("://");
         if (scheme < 0) return raw;
         int hostStart = scheme + 3;
-        int end = raw.length();
-        for (int i = hostStart; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '/' || c == '?' || c == '#') { end = i; break; }
-        }
+        // The authority ends at the first '/'. A password may hold an unencoded '?' or '#'
+        // (over-masking a query is harmless; showing a password is not), so only '/' ends it.
+        int slash = raw.indexOf('/', hostStart);
+        int end = slash < 0 ? raw.length() : slash;
         int at = raw.lastIndexOf('@', end - 1);
         if (at < hostStart) return raw;
         return raw.substring(0, hostStart) + "***" + raw.substring(at);

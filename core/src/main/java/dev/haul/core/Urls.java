@@ -56,6 +56,70 @@ public final class Urls {
         }
     }
 
+    /**
+     * Resolves a Location header against the URL it came from, by RFC 3986 section 5.2 (which
+     * {@link URI#resolve} predates: it mishandles query-only references and '..' above the root).
+     * The fragment is dropped: it is never sent.
+     */
+    public static URI resolve(URI base, String location) {
+        URI ref = parseReference(location);
+        String scheme;
+        String authority;
+        String path;
+        String query;
+        if (ref.getScheme() != null) {
+            scheme = ref.getScheme();
+            authority = ref.getRawAuthority();
+            path = removeDotSegments(ref.getRawPath());
+            query = ref.getRawQuery();
+        } else {
+            scheme = base.getScheme();
+            if (ref.getRawAuthority() != null) {
+                authority = ref.getRawAuthority();
+                path = removeDotSegments(ref.getRawPath());
+                query = ref.getRawQuery();
+            } else {
+                authority = base.getRawAuthority();
+                String refPath = ref.getRawPath() == null ? "" : ref.getRawPath();
+                if (refPath.isEmpty()) {
+                    path = base.getRawPath();
+                    query = ref.getRawQuery() != null ? ref.getRawQuery() : base.getRawQuery();
+                } else {
+                    if (refPath.startsWith("/")) {
+                        path = removeDotSegments(refPath);
+                    } else {
+                        String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+                        path = removeDotSegments(basePath.substring(0, basePath.lastIndexOf('/') + 1) + refPath);
+                    }
+                    query = ref.getRawQuery();
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder(scheme).append("://").append(authority == null ? "" : authority);
+        b.append(path == null || path.isEmpty() ? "/" : path);
+        if (query != null) b.append('?').append(query);
+        return parse(b.toString());
+    }
+
+    /** RFC 3986 section 5.2.4: '.' and '..' segments go, and '..' never climbs above the root. */
+    static String removeDotSegments(String path) {
+        if (path == null || path.isEmpty()) return path;
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            boolean last = i == segments.length - 1;
+            if (seg.equals(".") || seg.equals("..")) {
+                if (seg.equals("..") && out.size() > 1) out.removeLast();
+                if (last) out.addLast("");
+            } else {
+                out.addLast(seg);
+            }
+        }
+        String joined = String.join("/", out);
+        return path.startsWith("/") && !joined.startsWith("/") ? "/" + joined : joined;
+    }
+
     /** The port the URL connects to, with the scheme's default filled in. */
     public static int port(URI uri) {
         if (uri.getPort() > 0) return uri.getPort();

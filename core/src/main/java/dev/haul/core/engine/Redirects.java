@@ -30,7 +30,7 @@ final class Redirects {
     URI next(URI current, String location) {
         URI target;
         try {
-            target = Urls.parse(current.resolve(Urls.parseReference(location)).toString());
+            target = Urls.resolve(current, location);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad redirect target: " + e.getMessage());
         }

@@ -140,7 +140,15 @@ public final class Transport {
 
     private void send(HttpConnection connection, Exchange exchange, boolean fromPool) {
         connection.begin(exchange, fromPool);
-        connection.channel.writeAndFlush(RequestEncoder.toNetty(exchange.request, connection.origin))
+        io.netty.handler.codec.http.FullHttpRequest request;
+        try {
+            request = RequestEncoder.toNetty(exchange.request, connection.origin);
+        } catch (IllegalArgumentException e) {
+            // Headers are checked when the command line is read; this is the last line of defence.
+            exchange.fail(FailureReason.BAD_REQUEST, "cannot build the request: " + e.getMessage());
+            return;
+        }
+        connection.channel.writeAndFlush(request)
                 .addListener(f -> {
                     if (!f.isSuccess()) {
                         exchange.onConnectionLost(FailureReason.CONNECTION_RESET,
