@@ -3,6 +3,7 @@ package dev.haul.cli.progress;
 import dev.haul.cli.output.Units;
 import dev.haul.core.EngineSnapshot;
 import dev.haul.core.TransferSnapshot;
+import dev.haul.core.TransferState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,15 @@ final class TotalLine {
         return Sgr.style(Sgr.BOLD, DisplayWidth.truncateEnd(line, width), color);
     }
 
-    /** Known only when nothing waits in the queue and every running size is known. */
+    /**
+     * Known only when nothing waits in the queue, every running size is known and nothing is
+     * paused: a paused transfer ends when the user says so, not at any speed.
+     */
     private static String eta(EngineSnapshot s, List<TransferSnapshot> rows) {
         if (s.queued() > 0 || rows.isEmpty()) return null;
         long remaining = 0;
         for (TransferSnapshot t : rows) {
-            if (t.totalBytes() < 0) return null;
+            if (t.totalBytes() < 0 || t.state() == TransferState.PAUSED) return null;
             remaining += Math.max(0, t.totalBytes() - t.bytesDone());
         }
         String eta = Eta.of(remaining, s.bytesPerSecond());

@@ -61,4 +61,13 @@ class RendererGoldenTest {
                 "  0 done, 0 failed, 2 active, 0 queued, 2 cancelled   195.3 KiB/s   ETA 0:03   jobs 8"),
                 Renderer.render(s, 0, 90, 30, false));
     }
+
+    @Test
+    void aPausedTransferLeavesTheTotalWithoutAnEta() {
+        var s = Snapshots.engine(List.of(Snapshots.downloading(7, "a.bin", 0, 300_000, 100_000),
+                Snapshots.inState(8, "b.bin", dev.haul.core.TransferState.PAUSED, 100_000, 300_000)), 0, 0, 0, 8);
+        List<String> lines = Renderer.render(s, 0, 90, 30, false);
+        assertEquals("  b.bin                                 97.7 KiB / 293.0 KiB   33%        paused          ", lines.get(1));
+        assertEquals("  0 done, 0 failed, 2 active, 0 queued   97.7 KiB/s   jobs 8", lines.get(2));
+    }
 }
