@@ -44,7 +44,9 @@ final class Session {
                     + ": " + Errors.describe(e));
             return ExitCodes.SOME_FAILED;
         }
-        boolean live = streams.stderrIsTerminal() && !settings.quiet() && !"dumb".equals(System.getenv("TERM"));
+        // -v logs on stderr as things happen: lines of their own would tear through a redrawn block.
+        boolean live = streams.stderrIsTerminal() && !settings.quiet() && !settings.verbose()
+                && !"dumb".equals(System.getenv("TERM"));
         // Keys need the terminal to themselves: not while the URL list is being typed at it.
         boolean keys = live && !(list == streams.in() && streams.stdinIsTerminal());
         TtyOpening tty = live ? TtyOpening.start(keys) : null;
