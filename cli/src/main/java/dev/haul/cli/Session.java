@@ -64,7 +64,8 @@ final class Session {
     private int download(InputStream list, TtyOpening tty, boolean keys) {
         Selection selection = new Selection();
         HumanOutput human = tty != null
-                ? new LiveDisplay(streams.err(), tty, selection, colorAllowed(), keys, Terminals.isTerminal(1), settings.dirAsGiven())
+                ? new LiveDisplay(streams.err(), tty, selection, colorAllowed(), () -> keys && tty.await() != null,
+                        Terminals.isTerminal(1), settings.dirAsGiven())
                 : new PlainReporter(streams.err(), settings.quiet(), settings.dirAsGiven());
         EventPrinter printer = new EventPrinter(streams.out(), settings.json(), !settings.toStdout(), settings.dirAsGiven(), human);
         long started = System.nanoTime();

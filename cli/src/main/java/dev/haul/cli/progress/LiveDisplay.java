@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live display on stderr: about ten frames a second, each redrawing the block in place with
@@ -26,7 +27,7 @@ public final class LiveDisplay implements HumanOutput {
     private final ScreenSize screen;
     private final Selection selection;
     private final boolean color;
-    private final boolean keys;
+    private final BooleanSupplier keys;
     private final boolean stdoutShared;
     private final PlainReporter words;
     private final List<String> above = new ArrayList<>();
@@ -36,11 +37,12 @@ public final class LiveDisplay implements HumanOutput {
     private boolean closed;
 
     /**
-     * @param keys  whether keys are read (then the total line reminds of them)
+     * @param keys  whether keys are read (then the total line reminds of them); asked at each frame,
+     *              since that is known only once the terminal is open
      * @param color SGR styling allowed: false under NO_COLOR
      * @param stdoutShared stdout is a terminal too (the same screen, as a rule): its lines must not land inside the block
      */
-    public LiveDisplay(PrintStream err, ScreenSize screen, Selection selection, boolean color, boolean keys,
+    public LiveDisplay(PrintStream err, ScreenSize screen, Selection selection, boolean color, BooleanSupplier keys,
                        boolean stdoutShared, String dirAsGiven) {
         this.err = err;
         this.stdoutShared = stdoutShared;
@@ -72,7 +74,7 @@ public final class LiveDisplay implements HumanOutput {
         int columns = screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
         int rows = screen.rows() > 0 ? screen.rows() : FALLBACK_ROWS;
         // One column spare: a line that fills the last column leaves some terminals in a pending wrap.
-        block = Renderer.render(snapshot, selected, columns - 1, rows, color, keys);
+        block = Renderer.render(snapshot, selected, columns - 1, rows, color, keys.getAsBoolean());
         write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(height, above, block));
         started = true;
         height = block.size();

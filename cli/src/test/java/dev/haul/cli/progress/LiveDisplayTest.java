@@ -43,7 +43,7 @@ class LiveDisplayTest {
             return 24;
         }
     };
-    private final LiveDisplay display = new LiveDisplay(err, screen, new Selection(), false, true, false, null);
+    private final LiveDisplay display = new LiveDisplay(err, screen, new Selection(), false, () -> true, false, null);
 
     @Test
     void eachFrameIsOneWriteThatRedrawsTheBlockInPlace() {
@@ -85,7 +85,7 @@ class LiveDisplayTest {
 
     @Test
     void aStdoutLineOnTheSameScreenLandsAboveTheBlock() {
-        LiveDisplay shared = new LiveDisplay(err, screen, new Selection(), false, true, true, null);
+        LiveDisplay shared = new LiveDisplay(err, screen, new Selection(), false, () -> true, true, null);
         shared.tick(Snapshots.active(1));
         writes.clear();
         shared.aroundStdout(() -> writes.add("file-0.bin\n"));
@@ -106,7 +106,7 @@ class LiveDisplayTest {
     @Test
     void nothingIsDrawnBeforeTheFirstFrameOrAfterClose() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LiveDisplay quiet = new LiveDisplay(new PrintStream(bytes), screen, new Selection(), false, true, false, null);
+        LiveDisplay quiet = new LiveDisplay(new PrintStream(bytes), screen, new Selection(), false, () -> true, false, null);
         quiet.close();
         quiet.tick(Snapshots.active(1));
         assertEquals(0, bytes.size());
