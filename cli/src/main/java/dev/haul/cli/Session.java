@@ -1,7 +1,14 @@
 package dev.haul.cli;
 
+import dev.haul.cli.input.KeyBindings;
+import dev.haul.cli.input.KeyReader;
 import dev.haul.cli.input.UrlFeeder;
 import dev.haul.cli.output.EventPrinter;
+import dev.haul.cli.output.HumanOutput;
+import dev.haul.cli.output.PlainReporter;
+import dev.haul.cli.progress.LiveDisplay;
+import dev.haul.cli.progress.Selection;
+import dev.haul.cli.tty.TtyOpening;
 import dev.haul.core.DownloadEngine;
 import dev.haul.core.DownloadRequest;
 
@@ -10,10 +17,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 
 /**
- * One run of haul: starts the engine, the input feeder and the printer, waits for the end and
- * closes them in reverse order. The exit status is decided by {@link ExitCodes}.
+ * One run of haul: opens the terminal (only when stderr is one), starts the engine, the input
+ * feeder, the key reader and the printer, waits for the end and closes them in reverse order,
+ * giving the terminal back last. The exit status is decided by {@link ExitCodes}.
  */
 final class Session {
     private final Settings settings;
@@ -35,14 +44,38 @@ final class Session {
                     + ": " + Errors.describe(e));
             return ExitCodes.SOME_FAILED;
         }
-        EventPrinter printer = new EventPrinter(streams.out(), streams.err(), settings.json(), !settings.toStdout(),
-                settings.quiet(), settings.dirAsGiven());
+        // -v logs on stderr as things happen: lines of their own would tear through a redrawn block.
+        boolean live = streams.stderrIsTerminal() && !settings.quiet() && !settings.verbose()
+                && !"dumb".equals(System.getenv("TERM"));
+        // Keys need the terminal to themselves: not while the URL list is being typed at it.
+        boolean keys = live && !(list == streams.in() && streams.stdinIsTerminal());
+        TtyOpening tty = live ? TtyOpening.start(keys) : null;
+        try {
+            return download(list, tty, keys);
+        } finally {
+            if (tty != null) tty.close();
+        }
+    }
+
+    /**
+     * @param tty  the terminal being opened for the live display, or null for plain lines
+     * @param keys read keys from {@code tty}
+     */
+    private int download(InputStream list, TtyOpening tty, boolean keys) {
+        Selection selection = new Selection();
+        HumanOutput human = tty != null
+                ? new LiveDisplay(streams.err(), tty, selection, colorAllowed(), () -> keys && tty.await() != null,
+                        Terminals.isTerminal(1), settings.dirAsGiven())
+                : new PlainReporter(streams.err(), settings.quiet(), settings.dirAsGiven());
+        EventPrinter printer = new EventPrinter(streams.out(), settings.json(), !settings.toStdout(), settings.dirAsGiven(), human);
         long started = System.nanoTime();
         DownloadEngine engine = DownloadEngine.start(settings.engine(), printer);
-        try (SignalTrap trap = SignalTrap.install(status -> {
+        IntConsumer interrupt = status -> {
             interruptedStatus = status;
             engine.stop().thenRun(printer::end);
-        })) {
+        };
+        KeyReader keyReader = null;
+        try (SignalTrap trap = SignalTrap.install(interrupt, tty != null ? tty::restoreNow : () -> {})) {
             printer.onStdoutBroken(() -> engine.stop().thenRun(printer::end));
             for (DownloadRequest r : settings.argRequests()) {
                 engine.submit(settings.toStdout()
@@ -55,17 +88,39 @@ final class Session {
                 engine.finishInput();
             }
             engine.whenIdle().thenRun(printer::end);
+            if (keys) {
+                KeyBindings bindings = new KeyBindings(new SessionControls(engine, interrupt), selection, settings.engine().jobs());
+                keyReader = new KeyReader(tty.keys(), bindings).start();
+            }
             printer.run(engine::snapshot);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             interruptedStatus = ExitCodes.INTERRUPTED;
         } finally {
+            stopKeys(keyReader);
+            human.close();
+            if (tty != null) tty.close();
             engine.close();
         }
         int failed = printer.failed() + (printer.stdoutBroken() ? 1 : 0);
         int status = ExitCodes.decide(failed, interruptedStatus);
         printer.summary((System.nanoTime() - started) / 1_000_000, status);
         return status;
+    }
+
+    private static void stopKeys(KeyReader keyReader) {
+        if (keyReader == null) return;
+        try {
+            keyReader.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** https://no-color.org: set and not empty means no color. */
+    private static boolean colorAllowed() {
+        String noColor = System.getenv("NO_COLOR");
+        return noColor == null || noColor.isEmpty();
     }
 
     /** The URL list to stream, or null when the URLs are all on the command line. */

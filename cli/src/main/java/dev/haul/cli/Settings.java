@@ -3,6 +3,8 @@ package dev.haul.cli;
 import dev.haul.core.DownloadRequest;
 import dev.haul.core.EngineConfig;
 import dev.haul.core.Header;
+import dev.haul.core.HostCredentials;
+import dev.haul.core.ProxySelector;
 import dev.haul.core.OnExists;
 import dev.haul.core.Secrets;
 import dev.haul.core.TlsSettings;
@@ -97,7 +99,9 @@ record Settings(
                 c.user,
                 new TlsSettings(c.cacert, c.insecure),
                 c.json,
-                c.retries);
+                c.retries,
+                HostCredentials.NONE,
+                ProxySelector.DIRECT);
         return new Settings(engine, requests, c.inputFile, toStdout, c.dir, c.json, c.quiet, c.verbose);
     }
 }

@@ -19,11 +19,22 @@ final class SignalTrap implements AutoCloseable {
     }
 
     static SignalTrap install(IntConsumer onSignal) {
+        return install(onSignal, () -> {});
+    }
+
+    /**
+     * @param beforeHalt runs before a second signal halts the JVM: halting skips shutdown hooks,
+     *                   so this is the last chance to give the terminal back
+     */
+    static SignalTrap install(IntConsumer onSignal, Runnable beforeHalt) {
         boolean[] seen = new boolean[1];
         SignalHandler handler = sig -> {
             int status = sig.getName().equals("TERM") ? ExitCodes.TERMINATED : ExitCodes.INTERRUPTED;
             synchronized (seen) {
-                if (seen[0]) Runtime.getRuntime().halt(status);
+                if (seen[0]) {
+                    beforeHalt.run();
+                    Runtime.getRuntime().halt(status);
+                }
                 seen[0] = true;
             }
             onSignal.accept(status);

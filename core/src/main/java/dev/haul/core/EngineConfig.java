@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param tls             certificate verification settings
  * @param progressEvents  emit {@link TransferEvent.Progress} at most once a second per transfer
  * @param retries         retries of a failed attempt (the contract's retryable failures only)
+ * @param netrc           credentials by host, used when neither -u nor the URL gives any
+ * @param proxy           where requests go instead of the origin, per URL
  */
 public record EngineConfig(
         Path dir,
@@ -35,7 +37,9 @@ public record EngineConfig(
         String credentials,
         TlsSettings tls,
         boolean progressEvents,
-        int retries) {
+        int retries,
+        HostCredentials netrc,
+        ProxySelector proxy) {
 
     public static final String DEFAULT_USER_AGENT = "haul/" + Version.get();
 
@@ -48,60 +52,72 @@ public record EngineConfig(
         headers = List.copyOf(headers);
         Objects.requireNonNull(onExists, "onExists");
         Objects.requireNonNull(tls, "tls");
+        if (netrc == null) netrc = HostCredentials.NONE;
+        if (proxy == null) proxy = ProxySelector.DIRECT;
     }
 
     public static EngineConfig defaults(Path dir) {
         return new EngineConfig(dir, 8, 0, 10, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                OnExists.RENAME, List.of(), DEFAULT_USER_AGENT, null, TlsSettings.DEFAULT, false, 5);
+                OnExists.RENAME, List.of(), DEFAULT_USER_AGENT, null, TlsSettings.DEFAULT, false, 5, HostCredentials.NONE, ProxySelector.DIRECT);
     }
 
     public EngineConfig withJobs(int n) {
         return new EngineConfig(dir, n, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries);
+                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withPerHost(int n) {
         return new EngineConfig(dir, jobs, n, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries);
+                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withOnExists(OnExists mode) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, mode,
-                headers, userAgent, credentials, tls, progressEvents, retries);
+                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withCredentials(String userColonPassword) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, userColonPassword, tls, progressEvents, retries);
+                headers, userAgent, userColonPassword, tls, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withHeaders(List<Header> extra) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                extra, userAgent, credentials, tls, progressEvents, retries);
+                extra, userAgent, credentials, tls, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withMaxRedirects(int n) {
         return new EngineConfig(dir, jobs, perHost, n, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries);
+                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withTls(TlsSettings t) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, t, progressEvents, retries);
+                headers, userAgent, credentials, t, progressEvents, retries, netrc, proxy);
     }
 
     public EngineConfig withRetries(int n) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, n);
+                headers, userAgent, credentials, tls, progressEvents, n, netrc, proxy);
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration stall) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connect, stall, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries);
+                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy);
+    }
+
+    public EngineConfig withNetrc(HostCredentials lookup) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, progressEvents, retries, lookup, proxy);
+    }
+
+    public EngineConfig withProxy(ProxySelector selector) {
+        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
+                headers, userAgent, credentials, tls, progressEvents, retries, netrc, selector);
     }
 
     public EngineConfig withProgressEvents(boolean on) {
         return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, on, retries);
+                headers, userAgent, credentials, tls, on, retries, netrc, proxy);
     }
 }

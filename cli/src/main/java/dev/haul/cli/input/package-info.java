@@ -1,2 +1,2 @@
-/** Where requests come from: URL lists and, later, keys. */
+/** Where requests and commands come from: URL lists, and keys turned into commands on the engine. */
 package dev.haul.cli.input;

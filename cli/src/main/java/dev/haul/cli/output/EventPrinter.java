@@ -19,7 +19,6 @@ import java.util.function.Supplier;
  */
 public final class EventPrinter implements EngineListener {
     private static final Object END = new Object();
-    private static final long PLAIN_SUMMARY_EVERY_MS = 5000;
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final PrintStream out;
@@ -27,7 +26,7 @@ public final class EventPrinter implements EngineListener {
     private final boolean pathsOnStdout;
     private final String dirAsGiven;
     private final JsonEventWriter jsonWriter;
-    private final PlainReporter human;
+    private final HumanOutput human;
     private int done;
     private int failed;
     private int cancelled;
@@ -39,12 +38,17 @@ public final class EventPrinter implements EngineListener {
      * @param pathsOnStdout false when stdout carries a body ({@code -o -}): then nothing else goes there
      */
     public EventPrinter(OutputStream stdout, PrintStream err, boolean json, boolean pathsOnStdout, boolean quiet, String dirAsGiven) {
+        this(stdout, json, pathsOnStdout, dirAsGiven, new PlainReporter(err, quiet, dirAsGiven));
+    }
+
+    /** @param human what stderr shows: plain lines or the live display */
+    public EventPrinter(OutputStream stdout, boolean json, boolean pathsOnStdout, String dirAsGiven, HumanOutput human) {
         this.out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         this.json = json;
         this.pathsOnStdout = pathsOnStdout;
         this.dirAsGiven = dirAsGiven;
         this.jsonWriter = new JsonEventWriter(dirAsGiven == null ? null : java.nio.file.Path.of(dirAsGiven));
-        this.human = new PlainReporter(err, quiet, dirAsGiven);
+        this.human = human;
     }
 
     /** On the loop: queue and return. */
@@ -59,21 +63,27 @@ public final class EventPrinter implements EngineListener {
     }
 
     /**
-     * Prints events until {@link #end()}; every 5 s without an end, a summary line from the latest snapshot.
+     * Prints events until {@link #end()}; between them, every {@link HumanOutput#tickMillis()}, hands the
+     * human output the latest snapshot (a summary line every 5 s, or a frame of the live display).
      * Runs on the calling (main) thread.
      */
     public void run(Supplier<EngineSnapshot> snapshots) throws InterruptedException {
-        long nextSummary = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLAIN_SUMMARY_EVERY_MS);
-        while (true) {
-            long wait = nextSummary - System.nanoTime();
-            Object item = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
-            if (item == END) return;
-            if (item instanceof TransferEvent e) {
-                print(e);
-            } else if (System.nanoTime() >= nextSummary) {
-                human.progress(snapshots.get());
-                nextSummary = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLAIN_SUMMARY_EVERY_MS);
+        long every = TimeUnit.MILLISECONDS.toNanos(human.tickMillis());
+        long nextTick = System.nanoTime() + every;
+        try {
+            while (true) {
+                long wait = nextTick - System.nanoTime();
+                Object item = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
+                if (item == END) return;
+                if (item instanceof TransferEvent e) {
+                    print(e);
+                } else if (System.nanoTime() >= nextTick) {
+                    human.tick(snapshots.get());
+                    nextTick = System.nanoTime() + every;
+                }
             }
+        } finally {
+            human.close();
         }
     }
 
@@ -100,9 +110,11 @@ public final class EventPrinter implements EngineListener {
 
     /** Writes and flushes one line, so a consumer sees each file as soon as it is complete. */
     private void writeLine(String line) {
-        out.print(line);
-        out.print('\n');
-        out.flush();
+        human.aroundStdout(() -> {
+            out.print(line);
+            out.print('\n');
+            out.flush();
+        });
         if (out.checkError() && !stdoutBroken) {
             stdoutBroken = true;
             onStdoutBroken.run();

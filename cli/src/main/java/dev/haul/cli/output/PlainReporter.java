@@ -12,7 +12,9 @@ import java.io.PrintStream;
  * ends or fails, and a summary line at most every 5 seconds. No escape codes. With quiet,
  * only failures.
  */
-public final class PlainReporter {
+public final class PlainReporter implements HumanOutput {
+    private static final long SUMMARY_EVERY_MS = 5000;
+
     private final PrintStream err;
     private final boolean quiet;
     private final String dirAsGiven;
@@ -23,31 +25,49 @@ public final class PlainReporter {
         this.dirAsGiven = dirAsGiven;
     }
 
+    @Override
     public void on(TransferEvent event) {
+        String line = lineFor(event);
+        if (line != null) err.println(line);
+    }
+
+    /** The line an event deserves, or null for none. */
+    public String lineFor(TransferEvent event) {
         TransferSnapshot t = event.transfer();
         if (event instanceof TransferEvent.Started && !quiet) {
             String size = t.totalBytes() >= 0 ? " (" + Units.bytes(t.totalBytes()) + ")" : "";
             if (t.bytesDone() > 0) size += ", resuming at " + Units.bytes(t.bytesDone());
             String where = t.path() == null ? "stdout" : ShownPaths.of(dirAsGiven, t.path());
-            err.println("haul: started " + Sanitized.line(t.url()) + " -> " + Sanitized.line(where) + size);
+            return "haul: started " + Sanitized.line(t.url()) + " -> " + Sanitized.line(where) + size;
         } else if (event instanceof TransferEvent.Retry r && !quiet) {
-            err.println("haul: retrying " + Sanitized.line(t.url()) + " in " + Units.seconds(r.delay().toMillis())
-                    + ": " + Sanitized.line(r.message()));
+            return "haul: retrying " + Sanitized.line(t.url()) + " in " + Units.seconds(r.delay().toMillis())
+                    + ": " + Sanitized.line(r.message());
         } else if (event instanceof TransferEvent.Finished f) {
             Outcome o = f.outcome();
             if (o instanceof Outcome.Failed failed) {
-                err.println("haul: failed " + Sanitized.line(t.url()) + ": " + Sanitized.line(failed.message()));
+                return "haul: failed " + Sanitized.line(t.url()) + ": " + Sanitized.line(failed.message());
             } else if (quiet) {
-                return;
+                return null;
             } else if (o instanceof Outcome.Completed c && c.skipped()) {
-                err.println("haul: skipped " + Sanitized.line(ShownPaths.of(dirAsGiven, c.path())) + " (exists)");
+                return "haul: skipped " + Sanitized.line(ShownPaths.of(dirAsGiven, c.path())) + " (exists)";
             } else if (o instanceof Outcome.Completed c) {
                 String where = c.path().toString().equals("-") ? "stdout" : ShownPaths.of(dirAsGiven, c.path());
-                err.println("haul: done " + Sanitized.line(where) + " (" + Units.bytes(c.bytes()) + ")");
+                return "haul: done " + Sanitized.line(where) + " (" + Units.bytes(c.bytes()) + ")";
             } else if (o instanceof Outcome.Cancelled) {
-                err.println("haul: cancelled " + Sanitized.line(t.url()) + " (" + Units.bytes(t.bytesDone()) + " kept in .part)");
+                return "haul: cancelled " + Sanitized.line(t.url()) + " (" + Units.bytes(t.bytesDone()) + " kept in .part)";
             }
         }
+        return null;
+    }
+
+    @Override
+    public long tickMillis() {
+        return SUMMARY_EVERY_MS;
+    }
+
+    @Override
+    public void tick(EngineSnapshot snapshot) {
+        progress(snapshot);
     }
 
     /** The periodic line: how far the whole run is. */
@@ -59,6 +79,7 @@ public final class PlainReporter {
     }
 
     /** The last line of a run. */
+    @Override
     public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
         if (quiet && failed == 0) return;
         long speed = elapsedMillis > 0 ? bytes * 1000 / elapsedMillis : 0;

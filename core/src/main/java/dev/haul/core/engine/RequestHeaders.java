@@ -17,7 +17,10 @@ import java.util.Locale;
 final class RequestHeaders {
     private RequestHeaders() {}
 
-    static List<Header> forOrigin(EngineConfig config, Origin credentialOrigin, Origin target) {
+    /**
+     * @param userInfo the raw user info of the URL as given ({@code user:password}, percent-encoded), or null
+     */
+    static List<Header> forOrigin(EngineConfig config, Origin credentialOrigin, Origin target, String userInfo) {
         boolean sameOrigin = credentialOrigin.equals(target);
         List<Header> user = new ArrayList<>();
         for (Header h : config.headers()) {
@@ -27,12 +30,22 @@ final class RequestHeaders {
         addDefault(out, user, "User-Agent", config.userAgent());
         addDefault(out, user, "Accept", "*/*");
         addDefault(out, user, "Accept-Encoding", "identity");
-        if (config.credentials() != null && sameOrigin) {
-            String token = Base64.getEncoder().encodeToString(config.credentials().getBytes(StandardCharsets.UTF_8));
+        String basic = sameOrigin ? basicCredentials(config, userInfo, credentialOrigin) : null;
+        if (basic != null) {
+            String token = Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8));
             addDefault(out, user, "Authorization", "Basic " + token);
         }
         out.addAll(user);
         return out;
+    }
+
+    /** -u first, then the URL's own user info, then .netrc for the host: as curl orders them. */
+    private static String basicCredentials(EngineConfig config, String userInfo, Origin origin) {
+        if (config.credentials() != null) return config.credentials();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            return java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+        return config.netrc().forHost(origin.bareHost());
     }
 
     /** A default the user did not override with -H. */

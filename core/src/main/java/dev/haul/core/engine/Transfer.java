@@ -190,7 +190,8 @@ final class Transfer implements ExchangeListener {
     }
 
     private void sendRequest() {
-        List<Header> headers = new ArrayList<>(RequestHeaders.forOrigin(host.config(), credentialOrigin, origin));
+        List<Header> headers = new ArrayList<>(RequestHeaders.forOrigin(host.config(), credentialOrigin, origin,
+                request.url().getRawUserInfo()));
         if (rangeAsked != null) {
             log.debug("transfer {} asks to resume at byte {}", id, rangeAsked.offset());
             headers.add(new Header("Range", rangeAsked.rangeHeader()));

@@ -35,7 +35,7 @@ class RequestHeadersCredentialScopeTest {
             "https://files.example.evil.test/x, false",
     })
     void userAndCookieAreSentOnlyToTheirOrigin(String target, boolean expected) {
-        List<Header> headers = RequestHeaders.forOrigin(WITH_SECRETS, CREDENTIAL_ORIGIN, Origin.of(URI.create(target)));
+        List<Header> headers = RequestHeaders.forOrigin(WITH_SECRETS, CREDENTIAL_ORIGIN, Origin.of(URI.create(target)), null);
 
         assertEquals(expected ? 1 : 0, values(headers, "Authorization").size(), "Authorization from -u");
         assertEquals(expected ? List.of("session=1") : List.of(), values(headers, "Cookie"));
@@ -50,7 +50,7 @@ class RequestHeadersCredentialScopeTest {
             "http://files.example/x,       false",
     })
     void authorizationGivenWithHeaderIsSentOnlyToItsOrigin(String target, boolean expected) {
-        List<Header> headers = RequestHeaders.forOrigin(WITH_HEADER_AUTH, CREDENTIAL_ORIGIN, Origin.of(URI.create(target)));
+        List<Header> headers = RequestHeaders.forOrigin(WITH_HEADER_AUTH, CREDENTIAL_ORIGIN, Origin.of(URI.create(target)), null);
 
         assertEquals(expected ? List.of("Bearer T") : List.of(), values(headers, "Authorization"));
     }
@@ -58,7 +58,7 @@ class RequestHeadersCredentialScopeTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"https://files.example/other", "https://cdn.example/x", "http://files.example/x"})
     void otherUserHeadersAndDefaultsGoToEveryOrigin(String target) {
-        List<Header> headers = RequestHeaders.forOrigin(WITH_SECRETS, CREDENTIAL_ORIGIN, Origin.of(URI.create(target)));
+        List<Header> headers = RequestHeaders.forOrigin(WITH_SECRETS, CREDENTIAL_ORIGIN, Origin.of(URI.create(target)), null);
 
         assertEquals(List.of("t-1"), values(headers, "X-Trace"));
         assertEquals(List.of("identity"), values(headers, "Accept-Encoding"));

@@ -25,7 +25,7 @@ class RequestHeadersDefaultsTest {
     }
 
     private static List<Header> sent(EngineConfig config) {
-        return RequestHeaders.forOrigin(config, ORIGIN, ORIGIN);
+        return RequestHeaders.forOrigin(config, ORIGIN, ORIGIN, null);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.haul.cli;
+
+import dev.haul.cli.input.EngineControls;
+import dev.haul.core.DownloadEngine;
+import dev.haul.core.EngineSnapshot;
+
+import java.util.function.IntConsumer;
+
+/** The keys' view of the engine: straight calls, except that stopping is the session's interruption (exit 130). */
+final class SessionControls implements EngineControls {
+    private final DownloadEngine engine;
+    private final IntConsumer interrupt;
+
+    /** @param interrupt the session's way to stop everything with an exit status, shared with the signal trap */
+    SessionControls(DownloadEngine engine, IntConsumer interrupt) {
+        this.engine = engine;
+        this.interrupt = interrupt;
+    }
+
+    @Override
+    public EngineSnapshot snapshot() {
+        return engine.snapshot();
+    }
+
+    @Override
+    public void cancel(long id) {
+        engine.cancel(id);
+    }
+
+    @Override
+    public void togglePause(long id) {
+        engine.togglePause(id);
+    }
+
+    @Override
+    public void setJobs(int jobs) {
+        engine.setJobs(Math.max(1, jobs));
+    }
+
+    @Override
+    public void stop() {
+        interrupt.accept(ExitCodes.INTERRUPTED);
+    }
+}

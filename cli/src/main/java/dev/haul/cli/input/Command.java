@@ -1,0 +1,12 @@
+package dev.haul.cli.input;
+
+/** What a key asks for. */
+public enum Command {
+    SELECT_UP,
+    SELECT_DOWN,
+    CANCEL,
+    TOGGLE_PAUSE,
+    MORE_JOBS,
+    FEWER_JOBS,
+    QUIT
+}

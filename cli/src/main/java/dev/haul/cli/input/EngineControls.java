@@ -1,0 +1,21 @@
+package dev.haul.cli.input;
+
+import dev.haul.core.EngineSnapshot;
+
+/**
+ * What the keys and the display need from the engine, and no more: a seam so key bindings are
+ * tested against a fake. Every method returns at once; none may block.
+ */
+public interface EngineControls {
+    EngineSnapshot snapshot();
+
+    /** Cancels one transfer, keeping its .part. */
+    void cancel(long id);
+
+    void togglePause(long id);
+
+    void setJobs(int jobs);
+
+    /** Stops everything as an interruption: the run ends with exit status 130. */
+    void stop();
+}

@@ -1,0 +1,33 @@
+package dev.haul.cli.output;
+
+import dev.haul.core.EngineSnapshot;
+import dev.haul.core.TransferEvent;
+
+/**
+ * What stderr shows a person: plain lines ({@link PlainReporter}) or the live display. The
+ * {@link EventPrinter} calls every method on the main thread, never on the engine's loop.
+ */
+public interface HumanOutput {
+    /** An event, in the order the engine sent them. */
+    void on(TransferEvent event);
+
+    /** How often {@link #tick} wants to run. */
+    long tickMillis();
+
+    /** Called about every {@link #tickMillis()} with the latest snapshot. */
+    void tick(EngineSnapshot snapshot);
+
+    /**
+     * Runs {@code write}, which writes a line to stdout. A display that shares the screen with
+     * stdout moves out of the way first, so the line lands above it and not inside it.
+     */
+    default void aroundStdout(Runnable write) {
+        write.run();
+    }
+
+    /** No more events or ticks: leave the terminal tidy for the summary line. */
+    default void close() {}
+
+    /** The last line of a run. */
+    void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis);
+}

@@ -1,0 +1,120 @@
+package dev.haul.cli.progress;
+
+import dev.haul.cli.output.HumanOutput;
+import dev.haul.cli.output.PlainReporter;
+import dev.haul.core.EngineSnapshot;
+import dev.haul.core.Outcome;
+import dev.haul.core.TransferEvent;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The live display on stderr: about ten frames a second, each redrawing the block in place with
+ * one write; finished transfers (and retries) print one line each above the block, in the same
+ * write. Runs on the main thread only, and only reads snapshots, so a slow terminal never
+ * slows a download.
+ */
+public final class LiveDisplay implements HumanOutput {
+    static final long FRAME_MILLIS = 100;
+    private static final int FALLBACK_COLUMNS = 80;
+    private static final int FALLBACK_ROWS = 24;
+
+    private final PrintStream err;
+    private final ScreenSize screen;
+    private final Selection selection;
+    private final boolean color;
+    private final BooleanSupplier keys;
+    private final boolean stdoutShared;
+    private final PlainReporter words;
+    private final List<String> above = new ArrayList<>();
+    private List<String> block = List.of();
+    private int height;
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * @param keys  whether keys are read (then the total line reminds of them); asked at each frame,
+     *              since that is known only once the terminal is open
+     * @param color SGR styling allowed: false under NO_COLOR
+     * @param stdoutShared stdout is a terminal too (the same screen, as a rule): its lines must not land inside the block
+     */
+    public LiveDisplay(PrintStream err, ScreenSize screen, Selection selection, boolean color, BooleanSupplier keys,
+                       boolean stdoutShared, String dirAsGiven) {
+        this.err = err;
+        this.stdoutShared = stdoutShared;
+        this.screen = screen;
+        this.selection = selection;
+        this.color = color;
+        this.keys = keys;
+        this.words = new PlainReporter(err, false, dirAsGiven);
+    }
+
+    @Override
+    public void on(TransferEvent event) {
+        if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
+        String line = words.lineFor(event);
+        if (line == null) return;
+        boolean failed = event instanceof TransferEvent.Finished f && f.outcome() instanceof Outcome.Failed;
+        above.add(failed ? Sgr.style(Sgr.RED, line, color) : line);
+    }
+
+    @Override
+    public long tickMillis() {
+        return FRAME_MILLIS;
+    }
+
+    @Override
+    public void tick(EngineSnapshot snapshot) {
+        if (closed) return;
+        long selected = selection.reconcile(snapshot);
+        int columns = screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
+        int rows = screen.rows() > 0 ? screen.rows() : FALLBACK_ROWS;
+        // One column spare: a line that fills the last column leaves some terminals in a pending wrap.
+        block = Renderer.render(snapshot, selected, columns - 1, rows, color, keys.getAsBoolean());
+        write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(height, above, block));
+        started = true;
+        height = block.size();
+        above.clear();
+    }
+
+    /** Clears the block, lets the stdout line print where it stood, and draws the same block again under it. */
+    @Override
+    public void aroundStdout(Runnable stdoutWrite) {
+        if (!stdoutShared || closed || !started) {
+            stdoutWrite.run();
+            return;
+        }
+        write(Frame.build(height, above, List.of()));
+        above.clear();
+        stdoutWrite.run();
+        write(Frame.build(0, List.of(), block));
+        height = block.size();
+    }
+
+    /** Clears the block, prints what finished since the last frame and shows the cursor again. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        if (!started && above.isEmpty()) return;
+        write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        above.clear();
+        height = 0;
+    }
+
+    @Override
+    public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
+        words.summary(done, failed, cancelled, bytes, elapsedMillis);
+    }
+
+    /** One write per frame: PrintStream over the descriptor passes a byte array straight through. */
+    private void write(String frame) {
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        err.write(bytes, 0, bytes.length);
+        err.flush();
+    }
+}
