@@ -107,6 +107,9 @@ class CredentialsIT {
         HaulProcess.Result run = haul("-v", "-d", dir.toString(), url).run();
 
         assertEquals(0, run.exitCode(), run::describe);
+        // As curl does, the URL's user info becomes Basic credentials for that URL's origin.
+        originA.verify(getRequestedFor(urlEqualTo("/a/report.bin"))
+                .withHeader("Authorization", equalTo("Basic dXNlcjpwYXNz")));
         for (LoggedRequest request : originB.findAll(getRequestedFor(anyUrl()))) {
             assertFalse(request.containsHeader("Authorization"), () -> "B got Authorization:\n" + request);
         }

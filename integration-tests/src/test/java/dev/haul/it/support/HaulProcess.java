@@ -28,12 +28,16 @@ public final class HaulProcess implements AutoCloseable {
     /** Generous: a run on a loaded 2-core machine takes a second or two. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Variables that would route loopback requests through a proxy, or colour the output. */
+    /** Variables that would route loopback requests through a proxy, or change what haul prints or sends. */
     private static final List<String> SCRUBBED_ENV = List.of(
             "http_proxy", "https_proxy", "no_proxy", "all_proxy",
-            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
+            "NETRC", "NO_COLOR");
 
     private static final String END_OF_STREAM = new String("<end of stdout>");
+
+    /** An empty home for every run, so no ~/.netrc or config file of the machine's user leaks in. */
+    private static final Path EMPTY_HOME = createEmptyHome();
 
     private final Process process;
     private final List<String> command;
@@ -49,6 +53,16 @@ public final class HaulProcess implements AutoCloseable {
         this.command = command;
         this.stdoutReader = daemon("haul-stdout", this::pumpStdout);
         this.stderrReader = daemon("haul-stderr", () -> pump(process.getErrorStream(), stderrBytes));
+    }
+
+    private static Path createEmptyHome() {
+        try {
+            Path home = Files.createTempDirectory("haul-it-home");
+            home.toFile().deleteOnExit();
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts describing a run of the jar with these arguments. */
@@ -254,13 +268,15 @@ public final class HaulProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar().toString()));
+                    "-Xlog:disable", "-Xlog:all=warning:stderr", "-Duser.home=" + EMPTY_HOME,
+                    "-jar", jar().toString()));
             command.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(command);
             if (cwd != null) {
                 pb.directory(cwd.toFile());
             }
             SCRUBBED_ENV.forEach(pb.environment()::remove);
+            pb.environment().put("HOME", EMPTY_HOME.toString());
             pb.environment().putAll(env);
             Process process;
             try {
