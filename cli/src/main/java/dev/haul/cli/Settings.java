@@ -118,7 +118,9 @@ record Settings(
                 c.json,
                 c.retries,
                 HostCredentials.NONE,
-                proxySelector(c.proxy));
+                proxySelector(c.proxy),
+                c.limitRate == null ? 0 : RateParser.parse(c.limitRate),
+                c.connections);
         return new Settings(engine, requests, c.inputFile, toStdout, c.dir, c.json, c.quiet, c.verbose);
     }
 }

@@ -100,6 +100,11 @@ final class Transfer implements ExchangeListener {
     private long total = -1;
     private long lastProgressBytes = -1;
     private boolean pauseWanted;
+    /** Why the socket is not being read: any of these holds it ({@link #hold}, {@link #release}). */
+    private int readHolds;
+    private static final int HOLD_USER = 1;
+    private static final int HOLD_SINK = 2;
+    private static final int HOLD_RATE = 4;
     private ScheduledFuture<?> timer;
     private boolean startedOnce;
     /** With -o -: what the first response said, so a retry can continue the stream exactly. */
@@ -142,6 +147,7 @@ final class Transfer implements ExchangeListener {
     /** An attempt starts again from the URL as given: redirects are followed afresh each time. */
     private void beginAttempt() {
         attempt++;
+        readHolds = 0;
         moveTo(State.CONNECTING);
         url = request.url();
         redirects = new Redirects(host.config().maxRedirects(), url);
@@ -231,7 +237,7 @@ final class Transfer implements ExchangeListener {
 
     private void pauseNow() {
         pauseWanted = false;
-        exchange.pauseReading();
+        hold(HOLD_USER);
         moveTo(State.PAUSED);
         // A server will not keep a silent connection forever: after the stall timeout, let it go
         // and come back later with a Range request.
@@ -248,8 +254,9 @@ final class Transfer implements ExchangeListener {
         stopTimer();
         if (exchange != null) {
             moveTo(State.RECEIVING);
-            exchange.resumeReading();
+            release(HOLD_USER);
         } else {
+            readHolds = 0;
             attempt--; // not a retry: the same attempt goes on where it stopped
             beginAttempt();
         }
@@ -392,7 +399,7 @@ final class Transfer implements ExchangeListener {
         }
         if (digest != null) digest.update(chunk.duplicate());
         if (sink != null) {
-            if (sink.write(chunk)) exchange.pauseReading();
+            if (sink.write(chunk)) hold(HOLD_SINK);
         } else {
             try {
                 target.write(chunk, bytes);
@@ -405,6 +412,24 @@ final class Transfer implements ExchangeListener {
         }
         bytes += n;
         speed.add(n);
+        RateLimiter limiter = host.rateLimiter();
+        if (limiter != null && (readHolds & HOLD_RATE) == 0 && limiter.spend(n)) {
+            hold(HOLD_RATE);
+            limiter.await(() -> release(HOLD_RATE));
+        }
+    }
+
+    /** Stops reading the socket for {@code reason}; reading goes on when no reason is left. */
+    private void hold(int reason) {
+        boolean wasReading = readHolds == 0;
+        readHolds |= reason;
+        if (wasReading && exchange != null) exchange.pauseReading();
+    }
+
+    private void release(int reason) {
+        if ((readHolds & reason) == 0) return;
+        readHolds &= ~reason;
+        if (readHolds == 0 && exchange != null && !state.isFinal()) exchange.resumeReading();
     }
 
     @Override
@@ -486,7 +511,7 @@ final class Transfer implements ExchangeListener {
     }
 
     private void sinkDrained() {
-        if (state == State.RECEIVING && exchange != null) exchange.resumeReading();
+        release(HOLD_SINK);
     }
 
     // ---- redirects -------------------------------------------------------------------------

@@ -30,4 +30,7 @@ interface TransferHost {
     io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis);
 
     RetryPolicy retryPolicy();
+
+    /** The --limit-rate bucket, or null when there is no limit. */
+    RateLimiter rateLimiter();
 }

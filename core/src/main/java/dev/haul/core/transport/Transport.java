@@ -148,9 +148,7 @@ public final class Transport {
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
-                // Bulk bodies: read up to 1 MiB per syscall when the socket has it (fewer reads and
-                // fewer positional writes); small responses still get small buffers.
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(2048, 64 * 1024, 1024 * 1024))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
                 .handler(new HttpClientInitializer(this, route, tunnelProxy, tls, config, c -> made[0] = c));
         ChannelFuture connect = bootstrap.connect(address);
         connect.addListener(f -> {
@@ -174,6 +172,19 @@ public final class Transport {
                 send(made[0], exchange, false);
             }
         });
+    }
+
+    /**
+     * Bulk bodies read up to 1 MiB per syscall (fewer reads, fewer positional writes). Under
+     * --limit-rate, reads are kept to a twentieth of a second's worth, so that a reader let go by
+     * the rate limiter cannot overdraw it by much.
+     */
+    private io.netty.channel.RecvByteBufAllocator readSizes() {
+        int max = 1 << 20;
+        if (config.limitRate() > 0) max = (int) Math.max(4096, Math.min(max, config.limitRate() / 20));
+        AdaptiveRecvByteBufAllocator sizes = new AdaptiveRecvByteBufAllocator(Math.min(2048, max), Math.min(64 * 1024, max), max);
+        if (config.limitRate() > 0) sizes.maxMessagesPerRead(1);
+        return sizes;
     }
 
     private void send(HttpConnection connection, Exchange exchange, boolean fromPool) {

@@ -55,6 +55,11 @@ final class AdmissionFixtures {
 
     /** A TransferHost for transfers that are admitted and redirected, but never connect. */
     static final class QuietHost implements TransferHost {
+        @Override
+        public RateLimiter rateLimiter() {
+            return null;
+        }
+
         final List<Origin[]> redirects = new ArrayList<>();
         private final EngineConfig config = EngineConfig.defaults(Path.of("unused"));
 
