@@ -83,6 +83,17 @@ final class Admission {
         acquire(to);
     }
 
+    /** An extra connection of a running transfer (segments): only --per-host limits it. */
+    boolean tryExtra(Origin origin) {
+        if (!hasRoom(origin)) return false;
+        acquire(origin);
+        return true;
+    }
+
+    void releaseExtra(Origin origin) {
+        release(origin);
+    }
+
     /** A running transfer gave its slot back to wait in the queue again. */
     void yielded(Origin origin) {
         running--;

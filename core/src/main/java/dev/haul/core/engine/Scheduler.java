@@ -215,6 +215,17 @@ public final class Scheduler implements TransferHost {
     }
 
     @Override
+    public boolean tryExtraSlot(Origin origin) {
+        return admission.tryExtra(origin);
+    }
+
+    @Override
+    public void releaseExtraSlot(Origin origin) {
+        admission.releaseExtra(origin);
+        pump();
+    }
+
+    @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
