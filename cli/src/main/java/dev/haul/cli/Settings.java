@@ -35,6 +35,23 @@ record Settings(
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
+    /** --proxy URL for every request (the environment's proxies come with the config work). */
+    private static ProxySelector proxySelector(String raw) {
+        if (raw == null) return ProxySelector.DIRECT;
+        URI proxy;
+        try {
+            proxy = URI.create(raw.contains("://") ? raw : "http://" + raw);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--proxy: not a URL: " + Secrets.maskUrl(raw));
+        }
+        String scheme = proxy.getScheme() == null ? "" : proxy.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("socks5") && !scheme.equals("socks5h")) {
+            throw new UsageException("--proxy must be http:// or socks5://, not " + Secrets.maskUrl(raw));
+        }
+        if (proxy.getHost() == null) throw new UsageException("--proxy has no host: " + Secrets.maskUrl(raw));
+        return target -> proxy;
+    }
+
     static Settings from(HaulCommand c) {
         if (c.jobs < 1) throw new UsageException("--jobs must be at least 1");
         if (c.perHost < 0) throw new UsageException("--per-host must not be negative");
@@ -101,7 +118,9 @@ record Settings(
                 c.json,
                 c.retries,
                 HostCredentials.NONE,
-                ProxySelector.DIRECT);
+                proxySelector(c.proxy),
+                c.limitRate == null ? 0 : RateParser.parse(c.limitRate),
+                c.connections);
         return new Settings(engine, requests, c.inputFile, toStdout, c.dir, c.json, c.quiet, c.verbose);
     }
 }
