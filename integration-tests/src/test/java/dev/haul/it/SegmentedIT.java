@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code -x N} splits one file over several ranged connections, and the pieces fit exactly. */
 class SegmentedIT {
-    private static final int SIZE = 1_500_000;
+    // haul splits only files of at least two 1 MiB segments.
+    private static final int SIZE = 8 * 1024 * 1024;
 
     @TempDir
     Path dir;
@@ -45,6 +46,19 @@ class SegmentedIT {
         long ranged = server.requests().stream()
                 .filter(r -> r.method().equals("GET") && r.header("Range") != null).count();
         assertTrue(ranged >= 2, () -> "ranged GETs: " + server.requests());
+    }
+
+    @Test
+    void perHostOneKeepsASegmentedDownloadToOneConnectionAtATime() {
+        byte[] body = Bodies.of(17, SIZE);
+        server = RawHttpServer.startConcurrent(new RangeOrigin(body, "\"seg1\"", First.WHOLE, 0));
+
+        HaulProcess.Result run = haul("-x", "4", "--per-host", "1", "-d", dir.toString(),
+                server.url("/one.img")).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("one.img")));
+        assertEquals(1, server.maxInFlight(), () -> "requests: " + server.requests());
     }
 
     @Test
