@@ -1,6 +1,7 @@
 package dev.haul.it;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.haul.it.support.Bodies;
 import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.LoopbackServer;
@@ -47,6 +48,20 @@ class RedirectIT {
         assertEquals(List.of(dir.resolve("chain.bin").toString()), run.stdoutLines(), run::describe);
         assertEquals(target.sha256(), Sha256.of(dir.resolve("chain.bin")));
         assertEquals(Set.of("chain.bin"), DirListing.names(dir));
+    }
+
+    @Test
+    void contentDispositionOfTheFinalResponseNamesTheFile() {
+        byte[] body = Bodies.of(8, 3_000);
+        server.stubFor(get(urlEqualTo("/cdn/blob/123")).willReturn(aResponse().withStatus(200).withBody(body)
+                .withHeader("Content-Disposition", "attachment; filename=\"release-notes.txt\"")));
+        redirect("/latest", 302, "/cdn/blob/123");
+
+        HaulProcess.Result run = haul("-d", dir.toString(), LoopbackServer.baseUrl(server) + "/latest").run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(List.of(dir.resolve("release-notes.txt").toString()), run.stdoutLines(), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("release-notes.txt")));
     }
 
     @Test

@@ -121,6 +121,20 @@ class SavedNamesIT {
     }
 
     @Test
+    void leadingDotFromTheNetworkIsNotKeptSoNoHiddenFileAppears() throws IOException {
+        byte[] body = serve("/dl/.bashrc", null);
+        Path dir = Files.createDirectory(tmp.resolve("out"));
+
+        HaulProcess.Result run = haul("-d", dir.toString(), url("/dl/.bashrc")).run();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        Path saved = Path.of(run.stdoutLines().get(0));
+        assertEquals(dir, saved.getParent(), run::describe);
+        assertFalse(saved.getFileName().toString().startsWith("."), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(saved));
+    }
+
+    @Test
     void outputOptionNamesTheFileWhateverTheServerSays() throws IOException {
         byte[] body = serve("/download?id=9", "attachment; filename=\"server-name.pdf\"");
         Path dir = Files.createDirectory(tmp.resolve("out"));

@@ -1,6 +1,7 @@
 package dev.haul.it;
 
 import dev.haul.it.support.Bodies;
+import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RangeOrigin;
 import dev.haul.it.support.RangeOrigin.First;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static dev.haul.it.support.HaulProcess.haul;
@@ -72,5 +75,32 @@ class SegmentedIT {
 
         assertEquals(0, run.exitCode(), run::describe);
         assertEquals(Sha256.of(body), Sha256.of(dir.resolve("plain.img")));
+    }
+
+    @Test
+    void interruptedSegmentedDownloadIsResumedToTheExactFile() throws Exception {
+        byte[] body = Bodies.of(18, SIZE);
+        RangeOrigin origin = new RangeOrigin(body, "\"seg2\"", First.STALL, 256 * 1024);
+        server = RawHttpServer.startConcurrent(origin);
+        String url = server.url("/resume.img");
+
+        HaulProcess.Result stopped;
+        try (HaulProcess haul = haul("--json", "-x", "4", "-d", dir.toString(), url).start()) {
+            haul.awaitStdoutLine(line -> line.contains("\"event\":\"started\""), Duration.ofSeconds(30));
+            // The main response stalls; the extra connections' requests show the download is split.
+            assertTrue(server.awaitRequests(2, Duration.ofSeconds(30)), () -> "requests: " + server.requests());
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(haul.pid())).start();
+            assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+            stopped = haul.awaitExit(Duration.ofSeconds(30));
+        } finally {
+            origin.release();
+        }
+        assertEquals(143, stopped.exitCode(), stopped::describe);
+
+        HaulProcess.Result again = haul("-x", "4", "-d", dir.toString(), url).run();
+
+        assertEquals(0, again.exitCode(), again::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("resume.img")));
+        assertEquals(List.of("resume.img"), List.copyOf(DirListing.names(dir)));
     }
 }

@@ -91,6 +91,24 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
+    /** Waits until at least {@code n} requests have arrived; false if {@code max} passed first. */
+    public synchronized boolean awaitRequests(int n, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (journal.size() < n) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The most requests that were being answered at the same moment. */
     public synchronized int maxInFlight() {
         return maxInFlight;
