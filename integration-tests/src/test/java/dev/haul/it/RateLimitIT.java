@@ -2,6 +2,7 @@ package dev.haul.it;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.haul.it.support.HaulProcess;
+import dev.haul.it.support.Json;
 import dev.haul.it.support.LoopbackServer;
 import dev.haul.it.support.ServedFile;
 import dev.haul.it.support.Sha256;
@@ -36,7 +37,7 @@ class RateLimitIT {
         Path list = Files.write(dir.resolve("list.txt"), files.stream().map(f -> f.url(server)).toList());
 
         long start = System.nanoTime();
-        HaulProcess.Result run = haul("--limit-rate", "100K", "-j", "3", "-d", dir.toString(),
+        HaulProcess.Result run = haul("--json", "--limit-rate", "100K", "-j", "3", "-d", dir.toString(),
                 "-i", list.toString()).run();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -46,5 +47,21 @@ class RateLimitIT {
         }
         // 300 KiB at 100 KiB/s is 3 s; a first burst of up to a second's worth may come at once.
         assertTrue(took.toMillis() >= 2_000, () -> "took " + took + "\n" + run.describe());
+    }
+
+    @Test
+    void progressEventsComeAtMostOnceASecondPerTransfer() {
+        ServedFile file = ServedFile.of("slow.bin", 84, 250 * 1024).stubOn(server);
+
+        long start = System.nanoTime();
+        HaulProcess.Result run = haul("--json", "--limit-rate", "100K", "-d", dir.toString(), file.url(server)).run();
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        assertEquals(0, run.exitCode(), run::describe);
+        long progress = run.stdoutLines().stream()
+                .map(Json::parseObject).filter(e -> "progress".equals(e.get("event"))).count();
+        assertTrue(progress >= 1 && progress <= seconds + 1,
+                () -> progress + " progress events in " + seconds + " s\n" + run.describe());
+        assertEquals(file.sha256(), Sha256.of(dir.resolve("slow.bin")));
     }
 }
