@@ -1,0 +1,30 @@
+package dev.haul.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The environment variables and the home directory, injected like {@link Streams} so tests
+ * never read the real ones.
+ */
+public record Environment(Map<String, String> variables, Path home) {
+    public Environment {
+        variables = Map.copyOf(variables);
+    }
+
+    public static Environment system() {
+        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** A variable's value, or null when it is unset. */
+    public String get(String name) {
+        return variables.get(name);
+    }
+
+    /** {@code $XDG_CONFIG_HOME/haul/config}, or {@code ~/.config/haul/config} when that is unset or relative (as the XDG spec says). */
+    public Path configFile() {
+        String xdg = get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
+        return base.resolve("haul").resolve("config");
+    }
+}
