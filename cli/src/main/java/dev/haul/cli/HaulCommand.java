@@ -103,9 +103,14 @@ public final class HaulCommand implements Callable<Integer> {
      * not yet started: a caller (haul demo) can report usage errors before printing anything else.
      */
     public IntSupplier prepare() {
-        if (config != null && spec != null) config.applyLists(spec.commandLine().getParseResult());
-        Settings settings = Settings.from(this);
+        Settings settings = settings();
         return () -> new Session(settings, streams).run();
+    }
+
+    /** The parsed options (with the config file's repeatable options filled in), checked. */
+    Settings settings() {
+        if (config != null && spec != null) config.applyLists(spec.commandLine().getParseResult());
+        return Settings.from(this);
     }
 
     Streams streams() {

@@ -29,27 +29,16 @@ public final class Main {
         System.exit(status);
     }
 
-    static int run(String[] args, Streams streams) {
-        return run(args, streams, Environment.system());
-    }
-
     static int run(String[] args, Streams streams, Environment env) {
-        HaulCommand command = new HaulCommand(streams, env);
-        CommandLine cli = new CommandLine(command);
-        ConfigDefaults config;
+        CommandLine cli;
         try {
-            config = loadConfig(args, env, cli.getCommandSpec());
+            cli = commandLine(args, streams, env);
         } catch (ConfigException e) {
             streams.err().println("haul: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        configureLogging(args, config != null && config.flag("--verbose"));
-        if (config != null) {
-            // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
-            cli.setDefaultValueProvider(config);
-            command.useConfig(config);
-        }
-        completeModel(cli, streams);
+        HaulCommand command = cli.getCommand();
+        configureLogging(args, cli.getDefaultValueProvider() instanceof ConfigDefaults config && config.flag("--verbose"));
         cli.setParameterExceptionHandler((ex, a) -> {
             streams.err().println("haul: " + ex.getMessage() + " (see haul --help)");
             return ExitCodes.USAGE;
@@ -64,6 +53,25 @@ public final class Main {
             return ExitCodes.SOME_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command line for one run, not yet parsed: the config file's settings (unless
+     * {@code args} hold --no-config) as default values, and the subcommands.
+     *
+     * @throws ConfigException when the config file has a line haul cannot use
+     */
+    static CommandLine commandLine(String[] args, Streams streams, Environment env) {
+        HaulCommand command = new HaulCommand(streams, env);
+        CommandLine cli = new CommandLine(command);
+        ConfigDefaults config = loadConfig(args, env, cli.getCommandSpec());
+        if (config != null) {
+            // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
+            cli.setDefaultValueProvider(config);
+            command.useConfig(config);
+        }
+        completeModel(cli, streams);
+        return cli;
     }
 
     /** The whole command model, as the completion scripts and the man page describe it. */
