@@ -31,7 +31,7 @@ public final class CompletionCommand implements Callable<Integer> {
     /** When zsh autoloads this file as the function _haul, complete the word at hand too, not just register. */
     static final String ZSH_EPILOGUE = "\n[[ -n \"${ZSH_VERSION:-}\" && \"${funcstack[1]:-}\" == _haul ]] && _bash_complete -F _complete_haul\n";
 
-    enum Shell { bash, zsh }
+    public enum Shell { bash, zsh }
 
     @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
     Shell shell;
