@@ -99,7 +99,9 @@ record Settings(
                 c.display.json,
                 c.retry.retries,
                 Access.netrc(c),
-                Access.proxy(c));
+                Access.proxy(c),
+                c.concurrency.limitRate == null ? 0 : RateParser.parse(c.concurrency.limitRate),
+                c.concurrency.connections);
         return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose);
     }
 }

@@ -14,6 +14,7 @@ public enum FailureReason {
     TOO_MANY_REDIRECTS(false, "too many redirects"),
     REDIRECT_LOOP(false, "redirect loop"),
     TLS(false, "TLS failure"),
+    PROXY_REFUSED(false, "refused by the proxy"),
     CHECKSUM_MISMATCH(false, "sha256 mismatch"),
     FILE_EXISTS(false, "file exists"),
     STORAGE(false, "cannot write file"),

@@ -81,7 +81,7 @@ public final class PlainReporter implements HumanOutput {
     /** The last line of a run. */
     @Override
     public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
-        if (quiet && failed == 0) return;
+        if (quiet) return; // -q: errors only, and each failure already had its line
         long speed = elapsedMillis > 0 ? bytes * 1000 / elapsedMillis : 0;
         err.println("haul: " + done + " done, " + failed + " failed" + (cancelled > 0 ? ", " + cancelled + " cancelled" : "")
                 + "; " + Units.bytes(bytes) + " in " + Units.seconds(elapsedMillis) + " (" + Units.speed(speed) + ")");

@@ -41,6 +41,7 @@ public final class Scheduler implements TransferHost {
     private final Admission admission;
     private final NameReservations names;
     private final RetryPolicy retryPolicy;
+    private final RateLimiter rateLimiter;
     /** Transfers not yet ended, in submission order. */
     private final Map<Long, Transfer> live = new LinkedHashMap<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
@@ -59,6 +60,7 @@ public final class Scheduler implements TransferHost {
         this.loop = transport.loop();
         this.admission = new Admission(config.jobs(), config.perHost());
         this.names = new NameReservations(config.dir(), config.onExists());
+        this.rateLimiter = config.limitRate() > 0 ? new RateLimiter(config.limitRate(), System.nanoTime()) : null;
         this.retryPolicy = new RetryPolicy(config.retries(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
     }
 
@@ -66,6 +68,9 @@ public final class Scheduler implements TransferHost {
     public void start() {
         loop.execute(() -> loopThread = Thread.currentThread());
         loop.scheduleAtFixedRate(this::publishSnapshot, SNAPSHOT_EVERY_MS, SNAPSHOT_EVERY_MS, TimeUnit.MILLISECONDS);
+        if (rateLimiter != null) {
+            loop.scheduleAtFixedRate(() -> rateLimiter.tick(System.nanoTime()), 10, 10, TimeUnit.MILLISECONDS);
+        }
         if (config.progressEvents()) {
             loop.scheduleAtFixedRate(this::emitProgress, PROGRESS_EVERY_MS, PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
         }
@@ -207,6 +212,22 @@ public final class Scheduler implements TransferHost {
     @Override
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    @Override
+    public boolean tryExtraSlot(Origin origin) {
+        return admission.tryExtra(origin);
+    }
+
+    @Override
+    public void releaseExtraSlot(Origin origin) {
+        admission.releaseExtra(origin);
+        pump();
+    }
+
+    @Override
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     // ---- internals -----------------------------------------------------------------------------

@@ -30,4 +30,12 @@ interface TransferHost {
     io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayMillis);
 
     RetryPolicy retryPolicy();
+
+    /** Takes one more --per-host slot for an extra connection of a segmented download; false when full. */
+    boolean tryExtraSlot(Origin origin);
+
+    void releaseExtraSlot(Origin origin);
+
+    /** The --limit-rate bucket, or null when there is no limit. */
+    RateLimiter rateLimiter();
 }

@@ -9,13 +9,14 @@ import java.util.Set;
 
 /**
  * Reads a proxy URL as curl does: {@code [scheme://][user:password@]host[:port]}, the scheme
- * {@code http} when left out and the port 1080 when left out. Error messages mask the user info.
+ * {@code http} when left out and the port 1080 (curl's default for every proxy type) when left
+ * out. Error messages mask the user info.
  */
 public final class ProxyUrl {
     /** curl's default proxy port. */
     public static final int DEFAULT_PORT = 1080;
-    /** The schemes the transport speaks to a proxy. */
-    public static final Set<String> SCHEMES = Set.of("http");
+    /** The schemes the transport speaks to a proxy (socks5h: the proxy resolves the host, as Netty's SOCKS5 handler asks it to). */
+    public static final Set<String> SCHEMES = Set.of("http", "socks5", "socks5h");
 
     private ProxyUrl() {}
 
@@ -36,7 +37,7 @@ public final class ProxyUrl {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
-            throw bad(raw, source, "unsupported proxy scheme '" + scheme + "' (use http://)");
+            throw bad(raw, source, "unsupported proxy scheme '" + scheme + "' (use http:// or socks5://)");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) throw bad(raw, source, "no proxy host");
         if (uri.getPort() > 65535) throw bad(raw, source, "port out of range");

@@ -9,7 +9,7 @@ import java.util.Map;
  * that a list spanning thousands of hosts does not keep thousands of sockets open for nothing.
  */
 final class ConnectionPool {
-    private final Map<Origin, ArrayDeque<HttpConnection>> idle = new HashMap<>();
+    private final Map<Route, ArrayDeque<HttpConnection>> idle = new HashMap<>();
     private final int maxIdle;
     private int size;
 
@@ -17,18 +17,18 @@ final class ConnectionPool {
         this.maxIdle = maxIdle;
     }
 
-    HttpConnection take(Origin origin) {
-        ArrayDeque<HttpConnection> q = idle.get(origin);
+    HttpConnection take(Route route) {
+        ArrayDeque<HttpConnection> q = idle.get(route);
         if (q == null) return null;
         HttpConnection c;
         while ((c = q.pollFirst()) != null) {
             size--;
             if (c.isUsable()) {
-                if (q.isEmpty()) idle.remove(origin);
+                if (q.isEmpty()) idle.remove(route);
                 return c;
             }
         }
-        idle.remove(origin);
+        idle.remove(route);
         return null;
     }
 
@@ -38,15 +38,15 @@ final class ConnectionPool {
             c.close();
             return;
         }
-        idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addFirst(c);
+        idle.computeIfAbsent(c.route, o -> new ArrayDeque<>()).addFirst(c);
         size++;
     }
 
     void remove(HttpConnection c) {
-        ArrayDeque<HttpConnection> q = idle.get(c.origin);
+        ArrayDeque<HttpConnection> q = idle.get(c.route);
         if (q != null && q.remove(c)) {
             size--;
-            if (q.isEmpty()) idle.remove(c.origin);
+            if (q.isEmpty()) idle.remove(c.route);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 public final class Exchange {
     private final Transport transport;
     final RequestSpec request;
+    final Route route;
     private final ExchangeListener listener;
     private HttpConnection connection;
     private boolean responded;
@@ -24,9 +25,10 @@ public final class Exchange {
     private boolean retriedStale;
     private boolean readingPaused;
 
-    Exchange(Transport transport, RequestSpec request, ExchangeListener listener) {
+    Exchange(Transport transport, RequestSpec request, Route route, ExchangeListener listener) {
         this.transport = transport;
         this.request = request;
+        this.route = route;
         this.listener = listener;
     }
 

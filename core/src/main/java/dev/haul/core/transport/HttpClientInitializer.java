@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 /**
  * The pipeline of every connection, read top to bottom as the bytes flow in:
  * <pre>
+ *   [proxy]         HttpProxyHandler (CONNECT) or Socks5ProxyHandler, when a tunnel is needed
  *   [TLS]           SslHandler, host name verified (https only)
  *   http            HttpClientCodec: HTTP/1.1 framing, bodies streamed in chunks (never aggregated)
  *   stall           IdleStateHandler: no bytes read for --stall-timeout fires an event
@@ -28,15 +29,17 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_CHUNK = 256 * 1024;
 
     private final Transport transport;
-    private final Origin origin;
+    private final Route route;
+    private final java.net.InetSocketAddress proxyAddress;
     private final TlsContexts tls;
     private final EngineConfig config;
     private final Consumer<HttpConnection> created;
 
-    HttpClientInitializer(Transport transport, Origin origin, TlsContexts tls, EngineConfig config,
-                          Consumer<HttpConnection> created) {
+    HttpClientInitializer(Transport transport, Route route, java.net.InetSocketAddress proxyAddress, TlsContexts tls,
+                          EngineConfig config, Consumer<HttpConnection> created) {
         this.transport = transport;
-        this.origin = origin;
+        this.route = route;
+        this.proxyAddress = proxyAddress;
         this.tls = tls;
         this.config = config;
         this.created = created;
@@ -44,9 +47,11 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        HttpConnection connection = new HttpConnection(ch, origin);
+        HttpConnection connection = new HttpConnection(ch, route);
         created.accept(connection);
         ChannelPipeline p = ch.pipeline();
+        Origin origin = route.origin();
+        if (route.tunnel()) p.addLast("proxy", ProxyHandlers.tunnel(route, proxyAddress, config.connectTimeout().toMillis()));
         if (origin.tls()) {
             SslHandler ssl = tls.newHandler(ch.alloc(), origin.bareHost(), origin.port());
             ssl.setHandshakeTimeoutMillis(config.connectTimeout().toMillis());

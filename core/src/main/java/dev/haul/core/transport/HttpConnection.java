@@ -6,12 +6,18 @@ import io.netty.channel.Channel;
 final class HttpConnection {
     final Channel channel;
     final Origin origin;
+    final Route route;
     private Exchange current;
     private boolean reused;
 
     HttpConnection(Channel channel, Origin origin) {
+        this(channel, Route.direct(origin));
+    }
+
+    HttpConnection(Channel channel, Route route) {
         this.channel = channel;
-        this.origin = origin;
+        this.route = route;
+        this.origin = route.origin();
     }
 
     Exchange current() {

@@ -17,12 +17,24 @@ final class RequestEncoder {
     private RequestEncoder() {}
 
     static FullHttpRequest toNetty(RequestSpec spec, Origin origin) {
+        return toNetty(spec, Route.direct(origin));
+    }
+
+    static FullHttpRequest toNetty(RequestSpec spec, Route route) {
+        Origin origin = route.origin();
         URI url = spec.url();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) path = path + "?" + url.getRawQuery();
+        if (route.absoluteForm()) {
+            // To an HTTP proxy: the full URL as target, without user info (never sent in a request line).
+            path = (origin.tls() ? "https://" : "http://") + origin.hostHeader() + path;
+        }
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
         HttpHeaders h = request.headers();
         h.set("Host", origin.hostHeader());
+        if (route.absoluteForm() && route.proxyAuthorization() != null) {
+            h.set("Proxy-Authorization", route.proxyAuthorization());
+        }
         // A later header of a name already given adds a value; the first replaces any default.
         Set<String> seen = new HashSet<>();
         for (Header header : spec.headers()) {

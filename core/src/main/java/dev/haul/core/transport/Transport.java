@@ -28,7 +28,6 @@ import io.netty.util.NetUtil;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Set;
@@ -81,11 +80,12 @@ public final class Transport {
         return config.stallTimeout().toSeconds();
     }
 
-    /** Starts a GET on a kept-alive connection to the URL's origin, or on a new one. Runs on the loop. */
+    /** Starts a GET on a kept-alive connection of the URL's route, or on a new one. Runs on the loop. */
     public Exchange exchange(RequestSpec request, ExchangeListener listener) {
         assert loop.inEventLoop();
-        Exchange exchange = new Exchange(this, request, listener);
-        HttpConnection idle = pool.take(Origin.of(request.url()));
+        Route route = Route.of(request.url(), config.proxy());
+        Exchange exchange = new Exchange(this, request, route, listener);
+        HttpConnection idle = pool.take(route);
         if (idle != null) {
             send(idle, exchange, true);
         } else {
@@ -94,35 +94,62 @@ public final class Transport {
         return exchange;
     }
 
-    /** Opens a new connection for the exchange. Runs on the loop. */
+    /**
+     * Opens a new connection for the exchange: to the origin, or to its proxy. Names are resolved
+     * by Netty's DNS resolver, never by a blocking lookup; behind a proxy, the target's name is
+     * the proxy's to resolve. Runs on the loop.
+     */
     void connectFresh(Exchange exchange) {
-        Origin origin = Origin.of(exchange.request.url());
-        SocketAddress address;
-        AddressResolverGroup<? extends SocketAddress> resolver;
-        byte[] literal = NetUtil.createByteArrayFromIpAddressString(origin.bareHost());
-        try {
-            if (literal != null) {
-                address = new InetSocketAddress(InetAddress.getByAddress(literal), origin.port()); // no lookup: bytes given
-                resolver = NoopAddressResolverGroup.INSTANCE;
-            } else {
-                address = InetSocketAddress.createUnresolved(origin.bareHost(), origin.port());
-                resolver = dns();
+        Route route = exchange.route;
+        if (route.direct()) {
+            Origin origin = route.origin();
+            resolveThen(exchange, origin.bareHost(), origin.port(), address -> connect(exchange, address, null));
+        } else if (route.absoluteForm()) {
+            resolveThen(exchange, route.proxyHost(), route.proxyPort(), proxy -> connect(exchange, proxy, null));
+        } else {
+            Origin origin = route.origin();
+            resolveThen(exchange, route.proxyHost(), route.proxyPort(), proxy -> connect(exchange,
+                    InetSocketAddress.createUnresolved(origin.bareHost(), origin.port()), proxy));
+        }
+    }
+
+    /** Resolves {@code host} without blocking (IP literals need no lookup), then goes on, on the loop. */
+    private void resolveThen(Exchange exchange, String host, int port, java.util.function.Consumer<InetSocketAddress> next) {
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(host);
+        if (literal != null) {
+            try {
+                next.accept(new InetSocketAddress(InetAddress.getByAddress(literal), port)); // bytes given: no lookup
+            } catch (UnknownHostException e) {
+                exchange.fail(FailureReason.DNS_FAILED, "bad address " + host);
             }
-        } catch (UnknownHostException e) {
-            exchange.fail(FailureReason.DNS_FAILED, "bad address " + origin.host());
             return;
         }
+        dns().getResolver(loop).resolve(InetSocketAddress.createUnresolved(host, port)).addListener(f -> {
+            if (exchange.isFinished()) return;
+            if (f.isSuccess()) {
+                next.accept((InetSocketAddress) f.getNow());
+            } else {
+                exchange.fail(FailureReason.DNS_FAILED, "host name " + host + " not found");
+            }
+        });
+    }
+
+    /**
+     * @param address      where the socket connects: the origin or the proxy, resolved; or, for a tunnel,
+     *                     the origin left unresolved for the proxy
+     * @param tunnelProxy  the resolved proxy for a tunnel, else null
+     */
+    private void connect(Exchange exchange, InetSocketAddress address, InetSocketAddress tunnelProxy) {
+        Route route = exchange.route;
         HttpConnection[] made = new HttpConnection[1];
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(socketType)
-                .resolver(resolver)
+                .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
-                // Bulk bodies: read up to 1 MiB per syscall when the socket has it (fewer reads and
-                // fewer positional writes); small responses still get small buffers.
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(2048, 64 * 1024, 1024 * 1024))
-                .handler(new HttpClientInitializer(this, origin, tls, config, c -> made[0] = c));
+                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
+                .handler(new HttpClientInitializer(this, route, tunnelProxy, tls, config, c -> made[0] = c));
         ChannelFuture connect = bootstrap.connect(address);
         connect.addListener(f -> {
             if (exchange.isFinished()) {
@@ -130,19 +157,41 @@ public final class Transport {
                 return;
             }
             if (!f.isSuccess()) {
-                exchange.fail(classifyConnectFailure(f.cause()), connectMessage(origin, f.cause()));
+                exchange.fail(classifyConnectFailure(f.cause()), connectMessage(route, f.cause()));
                 return;
             }
             open.add(made[0]);
-            send(made[0], exchange, false);
+            if (route.tunnel()) {
+                // The tunnel is up only when the proxy said so; the request waits for that.
+                made[0].channel.pipeline().get(io.netty.handler.proxy.ProxyHandler.class).connectFuture().addListener(t -> {
+                    if (exchange.isFinished()) return;
+                    if (t.isSuccess()) send(made[0], exchange, false);
+                    else exchange.fail(classifyConnectFailure(t.cause()), connectMessage(route, t.cause()));
+                });
+            } else {
+                send(made[0], exchange, false);
+            }
         });
+    }
+
+    /**
+     * Bulk bodies read up to 1 MiB per syscall (fewer reads, fewer positional writes). Under
+     * --limit-rate, reads are kept to a twentieth of a second's worth, so that a reader let go by
+     * the rate limiter cannot overdraw it by much.
+     */
+    private io.netty.channel.RecvByteBufAllocator readSizes() {
+        int max = 1 << 20;
+        if (config.limitRate() > 0) max = (int) Math.max(4096, Math.min(max, config.limitRate() / 20));
+        AdaptiveRecvByteBufAllocator sizes = new AdaptiveRecvByteBufAllocator(Math.min(2048, max), Math.min(64 * 1024, max), max);
+        if (config.limitRate() > 0) sizes.maxMessagesPerRead(1);
+        return sizes;
     }
 
     private void send(HttpConnection connection, Exchange exchange, boolean fromPool) {
         connection.begin(exchange, fromPool);
         io.netty.handler.codec.http.FullHttpRequest request;
         try {
-            request = RequestEncoder.toNetty(exchange.request, connection.origin);
+            request = RequestEncoder.toNetty(exchange.request, connection.route);
         } catch (IllegalArgumentException e) {
             // Headers are checked when the command line is read; this is the last line of defence.
             exchange.fail(FailureReason.BAD_REQUEST, "cannot build the request: " + e.getMessage());
@@ -185,6 +234,13 @@ public final class Transport {
     }
 
     private static FailureReason classifyConnectFailure(Throwable cause) {
+        if (cause instanceof io.netty.handler.proxy.ProxyConnectException) {
+            // A proxy that is down or overloaded may recover; one that says no (403, 407) will not.
+            String m = String.valueOf(cause.getMessage());
+            boolean transient_ = m.contains("status: 502") || m.contains("status: 503") || m.contains("status: 504")
+                    || m.contains("timeout");
+            return transient_ ? FailureReason.CONNECT_FAILED : FailureReason.PROXY_REFUSED;
+        }
         if (cause instanceof ConnectTimeoutException) return FailureReason.TIMEOUT;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) return FailureReason.DNS_FAILED;
@@ -192,13 +248,25 @@ public final class Transport {
         return FailureReason.CONNECT_FAILED;
     }
 
-    private static String connectMessage(Origin origin, Throwable cause) {
-        if (cause instanceof ConnectTimeoutException) return "connect to " + origin.hostHeader() + " timed out";
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException) return "host name " + origin.host() + " not found";
+    private static String connectMessage(Route route, Throwable cause) {
+        String where = route.direct() ? route.origin().hostHeader() : "proxy " + route.proxyShown();
+        if (cause instanceof io.netty.handler.proxy.ProxyConnectException) {
+            return "proxy " + route.proxyShown() + " refused the tunnel to " + route.origin().hostHeader()
+                    + proxyStatus(cause.getMessage());
         }
-        if (cause instanceof ConnectException) return "cannot connect to " + origin.hostHeader() + ": connection refused";
-        return "cannot connect to " + origin.hostHeader() + ": " + Exchange.describe(cause);
+        if (cause instanceof ConnectTimeoutException) return "connect to " + where + " timed out";
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) return "host name " + route.origin().host() + " not found";
+        }
+        if (cause instanceof ConnectException) return "cannot connect to " + where + ": connection refused";
+        return "cannot connect to " + where + ": " + Exchange.describe(cause);
+    }
+
+    /** The status part of Netty's proxy message ("..., status: 407 Proxy Authentication Required"). */
+    private static String proxyStatus(String message) {
+        if (message == null) return "";
+        int i = message.indexOf("status: ");
+        return i < 0 ? "" : " (" + message.substring(i + 8).trim() + ")";
     }
 
     /**

@@ -19,13 +19,15 @@ class ProxyUrlTest {
             "http://u:p%40ss@proxy:8080   | http://u:p%40ss@proxy:8080",
             "http://[::1]:3128            | http://[::1]:3128",
             " http://proxy:3128           | http://proxy:3128",
+            "socks5://proxy               | socks5://proxy:1080",
+            "SOCKS5H://u:p@proxy:9050     | socks5h://u:p@proxy:9050",
     })
     void readsTheFormsCurlReads(String raw, String expected) {
         assertEquals(expected, ProxyUrl.parse(raw, "--proxy").toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://proxy:21", "http://", "http://proxy:3128/path", "http://proxy:99999", "http://pro xy:1"})
+    @ValueSource(strings = {"ftp://proxy:21", "socks4://proxy:1080", "https://proxy:443", "http://", "http://proxy:3128/path", "http://proxy:99999", "http://pro xy:1"})
     void refusesWhatTheTransportCannotUse(String raw) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyUrl.parse(raw, "https_proxy"));
         assertTrue(e.getMessage().startsWith("https_proxy: bad proxy URL"), e.getMessage());

@@ -36,7 +36,7 @@ final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
                 HttpClientInitializer.MAX_HEADER_BYTES, HttpClientInitializer.MAX_CHUNK));
         channel.pipeline().addLast("exchange", new ConnectionHandler(connection, transport));
         RequestSpec spec = new RequestSpec(uri, List.of());
-        exchange = new Exchange(transport, spec, this);
+        exchange = new Exchange(transport, spec, Route.direct(origin), this);
         connection.begin(exchange, false);
         channel.writeOutbound(RequestEncoder.toNetty(spec, origin));
         channel.releaseOutbound(); // the request bytes: RequestEncoderTest checks them
