@@ -12,8 +12,11 @@ public record Environment(Map<String, String> variables, Path home) {
         variables = Map.copyOf(variables);
     }
 
+    /** The process's variables; home is {@code $HOME} as shells and curl see it, else Java's user.home (from the password database). */
     public static Environment system() {
-        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+        Map<String, String> variables = System.getenv();
+        String home = variables.get("HOME");
+        return new Environment(variables, Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home")));
     }
 
     /** A variable's value, or null when it is unset. */

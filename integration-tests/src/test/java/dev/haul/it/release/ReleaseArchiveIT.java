@@ -74,6 +74,17 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void theConfigFileIsFoundThroughHome() throws Exception {
+        Path config = Files.createDirectories(work.resolve(".config/haul")).resolve("config");
+        Files.writeString(config, "# made by the test\njobs = 0\n");
+        // An empty XDG_CONFIG_HOME counts as unset: the file is then $HOME/.config/haul/config.
+        Launch.Result run = Launch.run(work, Map.of("XDG_CONFIG_HOME", ""), root.resolve("bin/haul").toString(), "http://127.0.0.1:9/x");
+
+        assertEquals(2, run.exitCode(), run::describe);
+        assertEquals("haul: " + config + ", line 2: --jobs must be at least 1\n", run.stderr(), run::describe);
+    }
+
+    @Test
     void theBashCompletionPassesBashN() throws Exception {
         assertParses("bash", root.resolve("share/bash-completion/completions/haul"));
     }
