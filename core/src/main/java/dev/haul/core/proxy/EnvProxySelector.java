@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * The proxy for each URL, chosen as curl chooses it: {@code --proxy} wins (an empty one turns
- * every proxy off); else {@code http_proxy} for http URLs (lower case only: an upper-case
- * HTTP_PROXY can be set by a CGI request's Proxy header, so curl ignores it) and
+ * every proxy off); else {@code http_proxy} or {@code HTTP_PROXY} for http URLs and
  * {@code https_proxy} or {@code HTTPS_PROXY} for https URLs, falling back to {@code all_proxy}
- * or {@code ALL_PROXY}; the lower-case variable wins. URLs whose host matches
+ * or {@code ALL_PROXY}; the lower-case variable wins. (curl ignores an upper-case HTTP_PROXY,
+ * which a CGI request's Proxy header can set; haul's contract honours either case, and haul is
+ * not a CGI program.) URLs whose host matches
  * {@code no_proxy} (or {@code NO_PROXY}) go direct, whichever proxy was set. Empty variables
  * count as unset. Pure: the environment is read once, into this object.
  */
@@ -39,7 +40,7 @@ public final class EnvProxySelector implements ProxySelector {
             return new EnvProxySelector(all, all, noProxy);
         }
         URI all = url(env, "all_proxy", "ALL_PROXY");
-        URI http = url(env, "http_proxy");
+        URI http = url(env, "http_proxy", "HTTP_PROXY");
         URI https = url(env, "https_proxy", "HTTPS_PROXY");
         return new EnvProxySelector(http != null ? http : all, https != null ? https : all, noProxy);
     }

@@ -35,8 +35,9 @@ class EnvProxySelectorTest {
     }
 
     @Test
-    void upperCaseHttpProxyIsIgnoredAsCurlDoes() {
-        assertNull(proxy(null, Map.of("HTTP_PROXY", "http://p:1"), HTTP));
+    void httpProxyInEitherCaseLowerCaseWinning() {
+        assertEquals("http://up:2", proxy(null, Map.of("HTTP_PROXY", "http://up:2"), HTTP));
+        assertEquals("http://low:1", proxy(null, Map.of("http_proxy", "http://low:1", "HTTP_PROXY", "http://up:2"), HTTP));
     }
 
     @Test

@@ -61,11 +61,12 @@ class ProxyEnvironmentIT {
     }
 
     @Test
-    void upperCaseHttpProxyIsIgnoredAsCurlIgnoresIt() throws Exception {
-        try (OneFileServer origin = new OneFileServer("/data.txt", BODY)) {
-            Launch.Result run = haul(Map.of("HTTP_PROXY", "http://127.0.0.1:" + deadPort()), "-d", home.toString(), origin.url("/data.txt"));
+    void upperCaseHttpProxyIsHonouredAsTheContractSays() throws Exception {
+        try (OneFileServer proxy = new OneFileServer("/data.txt", BODY)) {
+            Launch.Result run = haul(Map.of("HTTP_PROXY", "http://127.0.0.1:" + proxy.port()), "-d", home.toString(), FAR_URL);
 
             assertEquals(0, run.exitCode(), run::describe);
+            assertEquals(FAR_URL, proxy.lastTarget(), "the proxy got the request in absolute form");
         }
     }
 
