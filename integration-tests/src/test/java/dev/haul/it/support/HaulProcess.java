@@ -32,7 +32,7 @@ public final class HaulProcess implements AutoCloseable {
     private static final List<String> SCRUBBED_ENV = List.of(
             "http_proxy", "https_proxy", "no_proxy", "all_proxy",
             "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-            "NETRC", "NO_COLOR");
+            "NETRC", "NO_COLOR", "XDG_CONFIG_HOME");
 
     private static final String END_OF_STREAM = new String("<end of stdout>");
 
