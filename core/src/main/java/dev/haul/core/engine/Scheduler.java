@@ -61,7 +61,7 @@ public final class Scheduler implements TransferHost {
         this.admission = new Admission(config.jobs(), config.perHost());
         this.names = new NameReservations(config.dir(), config.onExists());
         this.rateLimiter = config.limitRate() > 0 ? new RateLimiter(config.limitRate(), System.nanoTime()) : null;
-        this.retryPolicy = new RetryPolicy(config.retries(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
+        this.retryPolicy = new RetryPolicy(config.retries(), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
     /** Starts the periodic work. Called once, from any thread. */

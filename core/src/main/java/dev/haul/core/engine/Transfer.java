@@ -172,6 +172,7 @@ final class Transfer implements ExchangeListener {
     private void planRange() {
         rangeAsked = null;
         rangeRecord = null;
+        savedRanges = null;
         if (resumeForbidden) return;
         if (sink != null || request.stream() != null) {
             // Bytes already on stdout cannot be taken back: only an exact continuation will do.
@@ -181,11 +182,25 @@ final class Transfer implements ExchangeListener {
             }
             return;
         }
-        savedRanges = null;
         TargetFile candidate = target != null ? target : probeExistingPart();
         if (candidate == null) return;
+        Optional<RangeRequest> plan = resumePlan(candidate);
+        if (plan.isEmpty()) {
+            // Not resumable after all (no validator, an oversized .part): give the probed name back,
+            // so that this run's own download can take it.
+            if (target == null) host.names().release(candidate.name());
+            savedRanges = null;
+            return;
+        }
+        rangeAsked = plan.get();
+        rangeRecord = candidate.savedRecordFor(maskedUrl).orElseThrow();
+        if (target == null) target = candidate;
+    }
+
+    /** The range that continues {@code candidate}'s saved bytes, or empty. Sets {@link #savedRanges} for a segmented .part. */
+    private Optional<RangeRequest> resumePlan(TargetFile candidate) {
         Optional<ResumeRecord> saved = candidate.savedRecordFor(maskedUrl);
-        if (saved.isEmpty()) return;
+        if (saved.isEmpty()) return Optional.empty();
         Optional<RangeRequest> plan;
         List<long[]> ranges = saved.get().rangeList();
         if (ranges != null && saved.get().total() > 0) {
@@ -197,10 +212,7 @@ final class Transfer implements ExchangeListener {
         } else {
             plan = ResumeRules.plan(saved.get(), candidate.partLength());
         }
-        if (plan.isEmpty()) return;
-        rangeAsked = plan.get();
-        rangeRecord = saved.get();
-        if (target == null) target = candidate;
+        return plan;
     }
 
     /** A .part from an earlier run, under the name this URL would get without Content-Disposition. */
@@ -328,6 +340,9 @@ final class Transfer implements ExchangeListener {
                 attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "the saved bytes no longer fit the file", head.status(), Duration.ZERO);
                 return;
             }
+            // A whole new body: the saved bytes, ranges and validators are history.
+            savedRanges = null;
+            rangeRecord = null;
             startBody(head, 0);
         } else if (d instanceof RangeDecision.Mismatch m) {
             exchange.abort();
@@ -345,14 +360,19 @@ final class Transfer implements ExchangeListener {
                 fail(FailureReason.TRUNCATED, "the server restarted the file, and standard output cannot be rewound", 0);
                 return;
             }
-            if (sink == null) sink = new StreamSink(request.stream(), () -> host.post(this::sinkDrained));
+            if (sink == null) {
+                sink = new StreamSink(request.stream(), () -> host.post(this::sinkDrained),
+                        err -> host.post(() -> sinkBroken(err)));
+            }
             if (offset == 0) sinkRecord = recordOf(head, length);
             total = offset == 0 ? length : sinkRecord.total();
         } else {
             if (!openTarget(head, offset, length)) return;
         }
         bytes = offset;
-        if (digest != null) digest.restartAt(offset);
+        // A stream continued exactly where it stopped keeps its digest: every byte went through it.
+        boolean streamContinues = request.stream() != null && offset > 0;
+        if (digest != null && !streamContinues) digest.restartAt(offset);
         if (sink == null) maybeSegment(head, offset);
         moveTo(State.RECEIVING);
         if (!startedOnce) host.emit(new TransferEvent.Started(snapshot()));
@@ -384,6 +404,7 @@ final class Transfer implements ExchangeListener {
 
     private boolean reserveName(ResponseHead head) {
         String preferred = TargetNames.choose(request.outName(), head.header("Content-Disposition"), request.url());
+        if (resumeUnderServerName(preferred)) return false;
         Decision decision = host.names().reserve(preferred);
         if (decision instanceof Decision.Skip skip) {
             exchange.abort();
@@ -400,6 +421,31 @@ final class Transfer implements ExchangeListener {
         target = new TargetFile(host.names(), preferred, use.name(), use.replace());
         return true;
     }
+
+    /**
+     * The server names the file (Content-Disposition) and an earlier run left {@code NAME.part} for
+     * this URL: instead of truncating it, ask again with a Range. Once per transfer.
+     */
+    private boolean resumeUnderServerName(String preferred) {
+        if (rangeAsked != null || resumeForbidden || triedServerName) return false;
+        triedServerName = true;
+        if (preferred.equals(TargetNames.choose(request.outName(), null, request.url()))) return false; // probed already
+        if (!host.names().claimForResume(preferred)) return false;
+        TargetFile candidate = new TargetFile(host.names(), preferred, preferred, false);
+        if (candidate.partLength() <= 0 || resumePlan(candidate).isEmpty()) {
+            host.names().release(preferred);
+            savedRanges = null;
+            return false;
+        }
+        exchange.abort();
+        exchange = null;
+        target = candidate;
+        attempt--; // not a retry: the same attempt, now asking for the rest
+        beginAttempt();
+        return true;
+    }
+
+    private boolean triedServerName;
 
     @Override
     public void onBody(ByteBuffer chunk) {
@@ -600,6 +646,8 @@ final class Transfer implements ExchangeListener {
             publish();
         } else if (digest.coversWholeBody()) {
             verified(digest.hex());
+        } else if (target == null) {
+            verified(null); // a stream's earlier bytes are gone: what cannot be checked is not accepted
         } else {
             // Resumed: the bytes before this attempt were never hashed. Hash the file off the loop.
             target.close();
@@ -640,6 +688,14 @@ final class Transfer implements ExchangeListener {
         if (state != State.FINISHING) return;
         if (err != null) fail(FailureReason.STORAGE, "cannot write to standard output: " + Io.message(err), 0);
         else finish(State.DONE, new Outcome.Completed(Path.of("-"), bytes, false));
+    }
+
+    private void sinkBroken(Throwable err) {
+        if (state.isFinal()) return;
+        stopTimer();
+        if (exchange != null) exchange.abort();
+        exchange = null;
+        fail(FailureReason.STORAGE, "cannot write to standard output: " + Io.message(err), 0);
     }
 
     private void sinkDrained() {
@@ -689,10 +745,15 @@ final class Transfer implements ExchangeListener {
     /** This attempt failed: retry after a back-off when the failure is worth it, else give up. */
     private void attemptFailed(FailureReason reason, String message, int httpStatus, Duration retryAfter) {
         if (state.isFinal()) return;
+        stopTimer();
         if (exchange != null) exchange.abort();
         exchange = null;
         stopSegments();
         if (target != null) target.close();
+        if (state == State.PAUSED) {
+            // The user paused it: it stays paused, and unpausing starts the next attempt.
+            return;
+        }
         boolean streamCannotResume = request.stream() != null && bytes > 0
                 && (sinkRecord == null || !sinkRecord.hasValidator());
         Optional<Duration> delay = streamCannotResume ? Optional.empty() : host.retryPolicy().next(reason, attempt, retryAfter);

@@ -23,13 +23,15 @@ public final class StreamSink {
     private final CompletableFuture<Void> flushed = new CompletableFuture<>();
     private final Runnable onDrained;
     private volatile boolean wantDrainSignal;
+    private final java.util.function.Consumer<Throwable> onBroken;
 
     /**
      * @param out       where the bytes go
      * @param onDrained called on the writer thread when a paused reader may go on: post it to the loop
      */
-    public StreamSink(OutputStream out, Runnable onDrained) {
+    public StreamSink(OutputStream out, Runnable onDrained, java.util.function.Consumer<Throwable> onBroken) {
         this.onDrained = onDrained;
+        this.onBroken = onBroken;
         Thread writer = new Thread(() -> drain(out), "haul-stdout");
         writer.setDaemon(true);
         writer.start();
@@ -40,12 +42,10 @@ public final class StreamSink {
         byte[] copy = new byte[chunk.remaining()];
         chunk.get(copy);
         long now = pending.addAndGet(copy.length);
+        // Asked for before the bytes are queued, so the writer cannot drain past it unnoticed.
+        if (now > HIGH_WATER) wantDrainSignal = true;
         queue.add(copy);
-        if (now > HIGH_WATER) {
-            wantDrainSignal = true;
-            return true;
-        }
-        return false;
+        return now > HIGH_WATER;
     }
 
     /** Completes when every queued byte is written and flushed (or fails with the write error). */
@@ -78,7 +78,9 @@ public final class StreamSink {
                 }
             }
         } catch (IOException e) {
+            // The reader went away (a closed pipe): the download cannot go on, and the loop must hear it.
             flushed.completeExceptionally(e);
+            onBroken.accept(e);
         } catch (InterruptedException e) {
             flushed.completeExceptionally(e);
         }

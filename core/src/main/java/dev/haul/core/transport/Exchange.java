@@ -109,7 +109,9 @@ public final class Exchange {
         if (!responded && connection != null && connection.reused() && !retriedStale) {
             // A kept-alive connection the server had already closed: not this request's fault.
             retriedStale = true;
+            HttpConnection old = connection;
             connection = null;
+            old.close(); // detached first: its close must not report this exchange lost a second time
             transport.connectFresh(this);
             return;
         }

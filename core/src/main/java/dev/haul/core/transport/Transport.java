@@ -189,6 +189,11 @@ public final class Transport {
 
     private void send(HttpConnection connection, Exchange exchange, boolean fromPool) {
         connection.begin(exchange, fromPool);
+        if (fromPool) {
+            // The stall clock starts with this request, not with the connection's last read while idle.
+            connection.channel.pipeline().replace("stall", "stall", new io.netty.handler.timeout.IdleStateHandler(
+                    config.stallTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        }
         io.netty.handler.codec.http.FullHttpRequest request;
         try {
             request = RequestEncoder.toNetty(exchange.request, connection.route);
