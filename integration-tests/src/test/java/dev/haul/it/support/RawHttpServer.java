@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A tiny HTTP/1.1 server on 127.0.0.1 for the faults WireMock cannot make, such as a body cut
@@ -40,15 +41,17 @@ public final class RawHttpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Handler handler;
     private final List<Request> journal = new ArrayList<>();
+    /** {@link System#nanoTime()} when each request of the journal had been read, same order. */
+    private final List<Long> arrivals = new ArrayList<>();
     private final Thread acceptor;
     private final boolean concurrent;
     private int inFlight;
     private int maxInFlight;
 
-    private RawHttpServer(Handler handler, boolean concurrent) throws IOException {
+    private RawHttpServer(Handler handler, boolean concurrent, SSLContext tls) throws IOException {
         this.handler = handler;
         this.concurrent = concurrent;
-        this.socket = new ServerSocket();
+        this.socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         this.acceptor = new Thread(this::serve, "raw-http-server");
         acceptor.setDaemon(true);
@@ -57,7 +60,19 @@ public final class RawHttpServer implements AutoCloseable {
 
     public static RawHttpServer start(Handler handler) {
         try {
-            return new RawHttpServer(handler, false);
+            return new RawHttpServer(handler, false, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same server behind TLS with this context's key and certificate: {@link #url} then
+     * gives an https URL. A client that refuses the certificate leaves no request in the journal.
+     */
+    public static RawHttpServer startTls(SSLContext tls, Handler handler) {
+        try {
+            return new RawHttpServer(handler, false, tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +81,7 @@ public final class RawHttpServer implements AutoCloseable {
     /** Each connection on its own thread, so a test can see how many requests a client makes at once. */
     public static RawHttpServer startConcurrent(Handler handler) {
         try {
-            return new RawHttpServer(handler, true);
+            return new RawHttpServer(handler, true, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,11 +130,17 @@ public final class RawHttpServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + socket.getLocalPort() + path;
+        String scheme = socket instanceof javax.net.ssl.SSLServerSocket ? "https" : "http";
+        return scheme + "://127.0.0.1:" + socket.getLocalPort() + path;
     }
 
     public synchronized List<Request> requests() {
         return List.copyOf(journal);
+    }
+
+    /** When each request arrived ({@link System#nanoTime()}), in the order of {@link #requests()}. */
+    public synchronized List<Long> arrivalNanos() {
+        return List.copyOf(arrivals);
     }
 
     /** Status line, headers, then bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code body}. */
@@ -159,6 +180,7 @@ public final class RawHttpServer implements AutoCloseable {
             }
             synchronized (this) {
                 journal.add(request);
+                arrivals.add(System.nanoTime());
                 maxInFlight = Math.max(maxInFlight, ++inFlight);
                 notifyAll();
             }
