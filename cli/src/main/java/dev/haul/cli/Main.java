@@ -1,6 +1,7 @@
 package dev.haul.cli;
 
 import dev.haul.cli.demo.DemoCommand;
+import dev.haul.core.DownloadEngine;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -12,13 +13,24 @@ public final class Main {
 
     public static void main(String[] args) {
         Streams streams = Streams.system();
-        int status = run(args, streams);
+        int status = run(args, streams, !asksForHelp(args));
         streams.err().flush();
+        // Exiting while the warm-up is still loading Netty's native library could leave its copy in /tmp.
+        DownloadEngine.awaitWarmUp();
         System.exit(status);
     }
 
     static int run(String[] args, Streams streams) {
+        return run(args, streams, false);
+    }
+
+    /**
+     * @param warmUp start Netty's set-up on a second thread first, to overlap the command line's
+     *               parsing (a run that only prints help gains nothing from it)
+     */
+    static int run(String[] args, Streams streams, boolean warmUp) {
         configureLogging(args);
+        if (warmUp) DownloadEngine.warmUp(); // after the logging set-up: Netty creates its loggers as it starts
         HaulCommand command = new HaulCommand(streams);
         CommandLine cli = new CommandLine(command);
         // Added before the settings below, which picocli copies to the subcommands it has then.
@@ -39,6 +51,18 @@ public final class Main {
             return ExitCodes.SOME_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Only a guess, for the warm-up: help, usage or version asked for, alone or among short options. */
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.equals("--help") || a.equals("--version") || (a.startsWith("-") && !a.startsWith("--")
+                    && (a.indexOf('h') > 0 || a.indexOf('V') > 0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** slf4j-simple reads its level once, at first use: set it from -v before anything logs. */

@@ -44,10 +44,10 @@ public final class StartupTraining {
             Streams streams = Streams.system();
             if (HostsFileEntriesResolver.DEFAULT.address("localhost", ResolvedAddressTypes.IPV4_PREFERRED) != null) {
                 Main.run(new String[] {"-d", dir.toString(), "--connect-timeout", "5",
-                        "http://localhost:" + port + "/training.bin"}, streams);
+                        "http://localhost:" + port + "/training.bin"}, streams, true);
             }
             status = Main.run(new String[] {"-q", "-d", dir.toString(), "--on-exists", "overwrite",
-                    "http://127.0.0.1:" + port + "/training.bin"}, streams);
+                    "http://127.0.0.1:" + port + "/training.bin"}, streams, true);
             streams.err().flush();
         } finally {
             deleteTree(dir);
