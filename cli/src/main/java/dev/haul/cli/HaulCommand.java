@@ -1,17 +1,23 @@
 package dev.haul.cli;
 
+import dev.haul.cli.config.ConfigDefaults;
 import dev.haul.core.OnExists;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 
-/** The options of {@code haul}, as picocli sees them. A thin adapter: {@link Session} does the work. */
+/**
+ * The options of {@code haul}, as picocli sees them, grouped by purpose for --help and the man
+ * page. A thin adapter: {@link Session} does the work.
+ */
 @Command(name = "haul",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
@@ -25,7 +31,13 @@ import java.util.function.IntSupplier;
                 "  haul -j 32 -d downloads -i urls.txt",
                 "  generate-urls | haul -d out | xargs -n1 sha256sum",
                 "  haul --json -i urls.txt | jq -c 'select(.event==\"failed\")'",
+                "  haul --netrc --proxy proxy.example:3128 https://example.org/f",
                 "  haul demo                  (a built-in server: works offline)",
+                "  source <(haul completion bash)",
+                "",
+                "Config file: $XDG_CONFIG_HOME/haul/config (default: ~/.config/haul/config) sets defaults for long options, "
+                        + "one 'name = value' a line ('jobs = 16'; a bare 'insecure' turns a flag on; '#' starts a comment line). "
+                        + "The command line wins; --no-config ignores the file.",
                 "",
                 "Exit status: 0 all saved, 1 some failed, 2 usage error, 130/143 interrupted."})
 public final class HaulCommand implements Callable<Integer> {
@@ -33,82 +45,52 @@ public final class HaulCommand implements Callable<Integer> {
     @Parameters(paramLabel = "URL", arity = "0..*", description = "http:// or https:// URLs to download.")
     List<String> urls = new ArrayList<>();
 
-    @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-            description = "Read URLs from FILE, one per line ('-' for standard input). Lines may add out=NAME and sha256=HEX.")
-    String inputFile;
+    @Option(names = "--no-config", description = "Ignore the config file.")
+    boolean noConfig;
 
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", description = "Save into DIR (created if missing). Default: the current directory.")
-    String dir;
+    @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
+    InputOptions input = new InputOptions();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "NAME",
-            description = "Save the single URL as NAME; '-' writes the body to standard output.")
-    String output;
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
+    OutputOptions output = new OutputOptions();
 
-    @Option(names = "--on-exists", paramLabel = "MODE", defaultValue = "rename",
-            description = "When NAME exists: rename (save as NAME.1, NAME.2, ...), skip, overwrite or fail. Default: ${DEFAULT-VALUE}.")
-    String onExists;
+    @ArgGroup(validate = false, heading = "%nConcurrency:%n", order = 3)
+    ConcurrencyOptions concurrency = new ConcurrencyOptions();
 
-    @Option(names = "--sha256", paramLabel = "HEX", description = "Expected SHA-256 of the single URL's body; a mismatch fails it.")
-    String sha256;
+    @ArgGroup(validate = false, heading = "%nHTTP:%n", order = 4)
+    HttpOptions http = new HttpOptions();
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "8", description = "Transfers at once. Default: ${DEFAULT-VALUE}.")
-    int jobs;
+    @ArgGroup(validate = false, heading = "%nTLS:%n", order = 5)
+    TlsOptions tls = new TlsOptions();
 
-    @Option(names = "--per-host", paramLabel = "N", defaultValue = "0",
-            description = "Connections to one host (scheme, host, port) at once. Default: no cap beyond --jobs.")
-    int perHost;
+    @ArgGroup(validate = false, heading = "%nProxy:%n", order = 6)
+    ProxyOptions proxy = new ProxyOptions();
 
-    @Option(names = {"-x", "--connections"}, paramLabel = "N", defaultValue = "1",
-            description = "Connections for one file (segmented download). Default: ${DEFAULT-VALUE}.")
-    int connections;
+    @ArgGroup(validate = false, heading = "%nRetries and timeouts:%n", order = 7)
+    RetryOptions retry = new RetryOptions();
 
-    @Option(names = "--limit-rate", paramLabel = "RATE", description = "Cap on all transfers together, in bytes per second (500K, 2M, 1G).")
-    String limitRate;
+    @ArgGroup(validate = false, heading = "%nDisplay:%n", order = 8)
+    DisplayOptions display = new DisplayOptions();
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5", description = "Retries of a failed attempt. Default: ${DEFAULT-VALUE}.")
-    int retries;
-
-    @Option(names = "--connect-timeout", paramLabel = "SEC", defaultValue = "10", description = "Connect budget in seconds. Default: ${DEFAULT-VALUE}.")
-    double connectTimeout;
-
-    @Option(names = "--stall-timeout", paramLabel = "SEC", defaultValue = "30",
-            description = "Fail an attempt after this many seconds without body bytes. Default: ${DEFAULT-VALUE}.")
-    double stallTimeout;
-
-    @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "10", description = "Redirects followed. Default: ${DEFAULT-VALUE}.")
-    int maxRedirects;
-
-    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "Extra request header (repeatable).")
-    List<String> headers = new ArrayList<>();
-
-    @Option(names = {"-A", "--user-agent"}, paramLabel = "UA", description = "User-Agent to send.")
-    String userAgent;
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER:PASS", description = "Basic credentials, sent only to the URL's own origin.")
-    String user;
-
-    @Option(names = "--cacert", paramLabel = "FILE", description = "Also trust the certificates in this PEM file.")
-    Path cacert;
-
-    @Option(names = {"-k", "--insecure"}, description = "Do not verify TLS certificates or host names.")
-    boolean insecure;
-
-    @Option(names = "--proxy", paramLabel = "URL", description = "Proxy for all requests (also: http_proxy, https_proxy, no_proxy).")
-    String proxy;
-
-    @Option(names = "--json", description = "Print one JSON event per line on stdout instead of saved paths.")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print errors only on stderr.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print more detail, and stack traces for internal errors.")
-    boolean verbose;
+    @Spec
+    CommandSpec spec;
 
     private final Streams streams;
+    private final Environment environment;
+    private ConfigDefaults config;
 
     public HaulCommand(Streams streams) {
+        this(streams, Environment.system());
+    }
+
+    public HaulCommand(Streams streams, Environment environment) {
         this.streams = streams;
+        this.environment = environment;
+    }
+
+    /** The config file's settings, applied by picocli as default values; null when there is none. */
+    void useConfig(ConfigDefaults defaults) {
+        this.config = defaults;
     }
 
     @Override
@@ -121,15 +103,33 @@ public final class HaulCommand implements Callable<Integer> {
      * not yet started: a caller (haul demo) can report usage errors before printing anything else.
      */
     public IntSupplier prepare() {
-        Settings settings = Settings.from(this);
+        Settings settings = settings();
         return () -> new Session(settings, streams).run();
+    }
+
+    /** The parsed options (with the config file's repeatable options filled in), checked. */
+    Settings settings() {
+        if (config != null && spec != null) config.applyLists(spec.commandLine().getParseResult());
+        return Settings.from(this);
+    }
+
+    Streams streams() {
+        return streams;
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    boolean verbose() {
+        return display.verbose;
     }
 
     OnExists onExistsMode() {
         try {
-            return OnExists.valueOf(onExists.trim().toUpperCase(java.util.Locale.ROOT));
+            return OnExists.valueOf(output.onExists.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--on-exists must be rename, skip, overwrite or fail, not '" + onExists + "'");
+            throw new UsageException("--on-exists must be rename, skip, overwrite or fail, not '" + output.onExists + "'");
         }
     }
 }

@@ -1,42 +1,61 @@
 package dev.haul.cli;
 
+import dev.haul.cli.config.ConfigDefaults;
+import dev.haul.cli.config.ConfigException;
+import dev.haul.cli.config.ConfigFile;
+import dev.haul.cli.config.ConfigLine;
 import dev.haul.cli.demo.DemoCommand;
 import dev.haul.core.DownloadEngine;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** Entry point: parses the command line and maps every way out to an exit status. */
+/** Entry point: parses the command line (over the config file's defaults) and maps every way out to an exit status. */
 public final class Main {
+    /** Stands in for the URL when one config line is checked on its own. */
+    private static final String PROBE_URL = "http://config-check.invalid/";
+
     private Main() {}
 
     public static void main(String[] args) {
         Streams streams = Streams.system();
-        int status = run(args, streams, !asksForHelp(args));
+        int status = run(args, streams, Environment.system(), !asksForHelp(args));
         streams.err().flush();
         // Exiting while the warm-up is still loading Netty's native library could leave its copy in /tmp.
         DownloadEngine.awaitWarmUp();
         System.exit(status);
     }
 
-    static int run(String[] args, Streams streams) {
-        return run(args, streams, false);
+    static int run(String[] args, Streams streams, Environment env) {
+        return run(args, streams, env, false);
     }
 
     /**
      * @param warmUp start Netty's set-up on a second thread first, to overlap the command line's
      *               parsing (a run that only prints help gains nothing from it)
      */
-    static int run(String[] args, Streams streams, boolean warmUp) {
-        configureLogging(args);
-        if (warmUp) DownloadEngine.warmUp(); // after the logging set-up: Netty creates its loggers as it starts
-        HaulCommand command = new HaulCommand(streams);
-        CommandLine cli = new CommandLine(command);
-        // Added before the settings below, which picocli copies to the subcommands it has then.
-        cli.addSubcommand("demo", new DemoCommand(streams));
-        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(streams.err(), true));
+    static int run(String[] args, Streams streams, Environment env, boolean warmUp) {
+        if (warmUp) {
+            // slf4j-simple reads its settings once, when the first logger is made, on whichever
+            // thread: they are set before Netty starts making loggers on the warm-up thread.
+            configureLogging(args, verboseInConfig(args, env));
+            DownloadEngine.warmUp();
+        }
+        CommandLine cli;
+        try {
+            cli = commandLine(args, streams, env);
+        } catch (ConfigException e) {
+            streams.err().println("haul: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        HaulCommand command = cli.getCommand();
+        configureLogging(args, cli.getDefaultValueProvider() instanceof ConfigDefaults config && config.flag("--verbose"));
         cli.setParameterExceptionHandler((ex, a) -> {
             streams.err().println("haul: " + ex.getMessage() + " (see haul --help)");
             return ExitCodes.USAGE;
@@ -47,7 +66,7 @@ public final class Main {
                 return ExitCodes.USAGE;
             }
             streams.err().println("haul: internal error: " + ex);
-            if (command.verbose) ex.printStackTrace(streams.err());
+            if (command.verbose()) ex.printStackTrace(streams.err());
             return ExitCodes.SOME_FAILED;
         });
         return cli.execute(args);
@@ -65,9 +84,89 @@ public final class Main {
         return false;
     }
 
-    /** slf4j-simple reads its level once, at first use: set it from -v before anything logs. */
-    private static void configureLogging(String[] args) {
-        boolean verbose = false;
+    /**
+     * Whether the config file turns --verbose on, read ahead of the command line's model for the
+     * warm-up's logging set-up: the same answer {@link ConfigDefaults#flag} gives once the file is
+     * checked (a file that fails the check ends the run before anything logs).
+     */
+    private static boolean verboseInConfig(String[] args, Environment env) {
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.equals("--no-config")) return false;
+        }
+        try {
+            boolean verbose = false;
+            for (ConfigLine line : ConfigFile.read(env.configFile())) {
+                if (line.name().equals("verbose")) verbose = line.value() == null || Boolean.parseBoolean(line.value());
+            }
+            return verbose;
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The command line for one run, not yet parsed: the config file's settings (unless
+     * {@code args} hold --no-config) as default values, and the subcommands.
+     *
+     * @throws ConfigException when the config file has a line haul cannot use
+     */
+    static CommandLine commandLine(String[] args, Streams streams, Environment env) {
+        HaulCommand command = new HaulCommand(streams, env);
+        CommandLine cli = new CommandLine(command);
+        ConfigDefaults config = loadConfig(args, env, cli.getCommandSpec());
+        if (config != null) {
+            // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
+            cli.setDefaultValueProvider(config);
+            command.useConfig(config);
+        }
+        completeModel(cli, streams);
+        return cli;
+    }
+
+    /** The whole command model, as the completion scripts and the man page describe it. */
+    public static CommandLine model() {
+        Streams none = Streams.discarding();
+        CommandLine cli = new CommandLine(new HaulCommand(none, new Environment(Map.of(), Path.of(""))));
+        completeModel(cli, none);
+        return cli;
+    }
+
+    /** Adds the subcommands and the output streams; picocli copies the settings to the subcommands it has then. */
+    private static void completeModel(CommandLine cli, Streams streams) {
+        cli.addSubcommand("demo", new DemoCommand(streams));
+        cli.addSubcommand("completion", new CompletionCommand());
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(streams.err(), true));
+    }
+
+    /** The config file's defaults; null with --no-config or when there is no file (or nothing in it). */
+    static ConfigDefaults loadConfig(String[] args, Environment env, CommandSpec spec) {
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.equals("--no-config")) return null;
+        }
+        Path file = env.configFile();
+        List<ConfigLine> lines = ConfigFile.read(file);
+        if (lines.isEmpty()) return null;
+        // The environment stays out of the check, so that a bad https_proxy is not blamed on a config line.
+        Environment quiet = new Environment(Map.of(), env.home());
+        return ConfigDefaults.of(file, lines, spec, optionArgs -> {
+            HaulCommand probe = new HaulCommand(Streams.discarding(), quiet);
+            List<String> probeArgs = new ArrayList<>(optionArgs);
+            probeArgs.add(PROBE_URL);
+            try {
+                new CommandLine(probe).parseArgs(probeArgs.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                throw new UsageException(e.getMessage());
+            }
+            Settings.from(probe);
+        });
+    }
+
+    /** slf4j-simple reads its level once, at first use: set it from -v (or the config file) before anything logs. */
+    private static void configureLogging(String[] args, boolean verboseByConfig) {
+        boolean verbose = verboseByConfig;
         for (String a : args) {
             if (a.equals("--")) break;
             if (a.equals("-v") || a.equals("--verbose") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('v') > 0 && a.matches("-[a-zA-Z]+") && a.length() <= 5 && a.chars().allMatch(c -> c == '-' || "qvkhV".indexOf(c) >= 0))) {

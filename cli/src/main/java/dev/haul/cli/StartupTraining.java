@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,12 +43,14 @@ public final class StartupTraining {
             accept.start();
             int port = server.getLocalPort();
             Streams streams = Streams.system();
+            // Neither the user's config file nor their proxy variables: this traffic stays on loopback.
+            Environment env = new Environment(Map.of(), dir);
             if (HostsFileEntriesResolver.DEFAULT.address("localhost", ResolvedAddressTypes.IPV4_PREFERRED) != null) {
-                Main.run(new String[] {"-d", dir.toString(), "--connect-timeout", "5",
-                        "http://localhost:" + port + "/training.bin"}, streams, true);
+                Main.run(new String[] {"--no-config", "-d", dir.toString(), "--connect-timeout", "5",
+                        "http://localhost:" + port + "/training.bin"}, streams, env, true);
             }
-            status = Main.run(new String[] {"-q", "-d", dir.toString(), "--on-exists", "overwrite",
-                    "http://127.0.0.1:" + port + "/training.bin"}, streams, true);
+            status = Main.run(new String[] {"--no-config", "-q", "-d", dir.toString(), "--on-exists", "overwrite",
+                    "http://127.0.0.1:" + port + "/training.bin"}, streams, env, true);
             streams.err().flush();
         } finally {
             deleteTree(dir);

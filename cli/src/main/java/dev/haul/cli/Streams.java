@@ -17,4 +17,10 @@ public record Streams(InputStream in, OutputStream out, PrintStream err, boolean
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
                 Terminals.isTerminal(0), Terminals.isTerminal(2));
     }
+
+    /** Streams that read nothing and drop what is written: for models and checks that must print nothing. */
+    public static Streams discarding() {
+        return new Streams(InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false, false);
+    }
 }

@@ -16,8 +16,10 @@ class DemoSubcommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int haul(String... args) {
+        // A home that does not exist: no config file or .netrc of the machine's user is read.
         return Main.run(args, new Streams(InputStream.nullInputStream(), out,
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false));
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, false),
+                new Environment(java.util.Map.of(), java.nio.file.Path.of("/nonexistent-haul-test-home")));
     }
 
     @Test

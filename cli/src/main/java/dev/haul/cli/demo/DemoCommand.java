@@ -110,7 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The ordinary command, given the arguments a user would type. Later options win, so users can override ours. */
     private HaulCommand downloader(DemoServer server, String target) {
-        List<String> args = new ArrayList<>(List.of("-d", target, "-j", Integer.toString(jobs), "--retries", RETRIES));
+        // The server is inside this process: no proxy from the environment can reach it (--proxy '' turns them off).
+        List<String> args = new ArrayList<>(List.of("-d", target, "-j", Integer.toString(jobs), "--retries", RETRIES, "--proxy", ""));
         args.addAll(haulOptions);
         args.add("--");
         for (String name : server.names()) args.add(server.url(name).toString());

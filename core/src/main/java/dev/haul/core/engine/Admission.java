@@ -15,6 +15,8 @@ import java.util.Map;
 final class Admission {
     private final Map<Origin, ArrayDeque<Transfer>> waiting = new LinkedHashMap<>();
     private final Map<Origin, Integer> active = new HashMap<>();
+    /** Which transfers wait in a queue: asking a transfer that ended is O(1), not a scan of 10,000. */
+    private final java.util.Set<Transfer> queuedSet = new java.util.HashSet<>();
     private final int perHost;
     private int jobs;
     private int running;
@@ -26,17 +28,20 @@ final class Admission {
     }
 
     void enqueue(Transfer t) {
+        queuedSet.add(t);
         waiting.computeIfAbsent(t.origin(), o -> new ArrayDeque<>()).addLast(t);
         queued++;
     }
 
     /** Puts a transfer back at the head of its origin's queue (a redirect to a saturated origin). */
     void requeueFirst(Transfer t) {
+        queuedSet.add(t);
         waiting.computeIfAbsent(t.origin(), o -> new ArrayDeque<>()).addFirst(t);
         queued++;
     }
 
     boolean remove(Transfer t) {
+        if (!queuedSet.remove(t)) return false;
         ArrayDeque<Transfer> q = waiting.get(t.origin());
         if (q == null || !q.remove(t)) return false;
         if (q.isEmpty()) waiting.remove(t.origin());
@@ -60,6 +65,7 @@ final class Admission {
         if (best == null) return null;
         ArrayDeque<Transfer> q = waiting.get(best);
         Transfer t = q.pollFirst();
+        queuedSet.remove(t);
         if (q.isEmpty()) waiting.remove(best);
         queued--;
         running++;
@@ -81,6 +87,17 @@ final class Admission {
     void moved(Origin from, Origin to) {
         release(from);
         acquire(to);
+    }
+
+    /** An extra connection of a running transfer (segments): only --per-host limits it. */
+    boolean tryExtra(Origin origin) {
+        if (!hasRoom(origin)) return false;
+        acquire(origin);
+        return true;
+    }
+
+    void releaseExtra(Origin origin) {
+        release(origin);
     }
 
     /** A running transfer gave its slot back to wait in the queue again. */

@@ -34,6 +34,11 @@ final class BodyDigest {
         whole = offset == 0;
     }
 
+    /** The body arrives in pieces out of order (segments): only a hash of the whole file will do. */
+    void giveUp() {
+        whole = false;
+    }
+
     void update(ByteBuffer chunk) {
         if (whole) md.update(chunk);
     }

@@ -67,7 +67,7 @@ public final class Scheduler implements TransferHost {
     /** Starts the periodic work. Called once, from any thread. */
     public void start() {
         loop.execute(() -> loopThread = Thread.currentThread());
-        loop.scheduleAtFixedRate(this::publishSnapshot, SNAPSHOT_EVERY_MS, SNAPSHOT_EVERY_MS, TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(this::tickSpeedsAndPublish, SNAPSHOT_EVERY_MS, SNAPSHOT_EVERY_MS, TimeUnit.MILLISECONDS);
         if (rateLimiter != null) {
             loop.scheduleAtFixedRate(() -> rateLimiter.tick(System.nanoTime()), 10, 10, TimeUnit.MILLISECONDS);
         }
@@ -116,6 +116,7 @@ public final class Scheduler implements TransferHost {
         assert loop.inEventLoop();
         Transfer t = live.get(id);
         if (t != null) t.cancel();
+        publishSnapshot(); // a key's effect shows at once, not at the next tick
     }
 
     public void cancelAll() {
@@ -127,12 +128,14 @@ public final class Scheduler implements TransferHost {
         assert loop.inEventLoop();
         Transfer t = live.get(id);
         if (t != null) t.togglePause();
+        publishSnapshot();
     }
 
     public void setJobs(int jobs) {
         assert loop.inEventLoop();
         admission.setJobs(jobs);
         pump();
+        publishSnapshot();
     }
 
     public CompletableFuture<Void> idleFuture() {
@@ -215,6 +218,17 @@ public final class Scheduler implements TransferHost {
     }
 
     @Override
+    public boolean tryExtraSlot(Origin origin) {
+        return admission.tryExtra(origin);
+    }
+
+    @Override
+    public void releaseExtraSlot(Origin origin) {
+        admission.releaseExtra(origin);
+        pump();
+    }
+
+    @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
@@ -234,12 +248,16 @@ public final class Scheduler implements TransferHost {
         }
     }
 
-    private void publishSnapshot() {
+    private void tickSpeedsAndPublish() {
         long now = System.nanoTime();
+        for (Transfer t : live.values()) t.speed().tick(now);
+        publishSnapshot();
+    }
+
+    private void publishSnapshot() {
         List<TransferSnapshot> list = new ArrayList<>(live.size());
         long speed = 0;
         for (Transfer t : live.values()) {
-            t.speed().tick(now);
             speed += t.speed().bytesPerSecond();
             list.add(t.snapshot());
         }

@@ -57,6 +57,16 @@ final class TargetFile {
         return Sidecar.read(sidecarPath()).filter(r -> r.url().equals(maskedUrl));
     }
 
+    /** Records progress in the sidecar (a segmented download's saved ranges). Best effort. */
+    void saveRecord(ResumeRecord updated) {
+        record = updated;
+        try {
+            Sidecar.write(sidecarPath(), record);
+        } catch (IOException ignored) {
+            // the .part keeps its bytes; a later run just trusts fewer of them
+        }
+    }
+
     long partLength() {
         return part != null ? part.length() : PartFile.existingLength(partPath());
     }
@@ -69,11 +79,14 @@ final class TargetFile {
         Sidecar.write(sidecarPath(), record);
     }
 
-    /** Continues the existing .part at {@code offset} (its bytes before that are kept). */
+    /**
+     * Continues the existing .part at {@code offset}. A contiguous .part is cut back to the offset
+     * (bytes past it are not vouched for); a segmented one keeps its other saved ranges.
+     */
     void continueAt(long offset, ResumeRecord saved) throws IOException {
         close();
         part = PartFile.openExisting(partPath()).orElseThrow(() -> new IOException("the .part file disappeared"));
-        if (part.length() != offset) part.truncate(offset);
+        if (saved.rangeList() == null && part.length() != offset) part.truncate(offset);
         record = saved;
     }
 

@@ -111,6 +111,12 @@ final class Transfer implements ExchangeListener {
     private ResumeRecord sinkRecord;
     /** The name to show when the transfer ended before it had a target (skip, refuse). */
     private String shownName;
+    /** With -x N: the body spread over several connections; null for one connection. */
+    private SegmentedBody segmented;
+    /** A server that answered ranges inconsistently gets one connection from then on. */
+    private boolean segmentsDisabled;
+    /** The resume plan found saved ranges (a segmented .part): they are continued, not truncated. */
+    private List<long[]> savedRanges;
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
@@ -148,6 +154,7 @@ final class Transfer implements ExchangeListener {
     private void beginAttempt() {
         attempt++;
         readHolds = 0;
+        segmented = null;
         moveTo(State.CONNECTING);
         url = request.url();
         redirects = new Redirects(host.config().maxRedirects(), url);
@@ -174,11 +181,22 @@ final class Transfer implements ExchangeListener {
             }
             return;
         }
+        savedRanges = null;
         TargetFile candidate = target != null ? target : probeExistingPart();
         if (candidate == null) return;
         Optional<ResumeRecord> saved = candidate.savedRecordFor(maskedUrl);
         if (saved.isEmpty()) return;
-        Optional<RangeRequest> plan = ResumeRules.plan(saved.get(), candidate.partLength());
+        Optional<RangeRequest> plan;
+        List<long[]> ranges = saved.get().rangeList();
+        if (ranges != null && saved.get().total() > 0) {
+            // A segmented .part: ask from its first gap; the other gaps go to extra connections.
+            List<long[]> missing = SegmentPlan.complement(saved.get().total(), ranges);
+            long from = missing.isEmpty() ? saved.get().total() : missing.get(0)[0];
+            plan = saved.get().hasValidator() ? Optional.of(new RangeRequest(from, saved.get().validator())) : Optional.empty();
+            if (plan.isPresent()) savedRanges = ranges;
+        } else {
+            plan = ResumeRules.plan(saved.get(), candidate.partLength());
+        }
         if (plan.isEmpty()) return;
         rangeAsked = plan.get();
         rangeRecord = saved.get();
@@ -216,6 +234,7 @@ final class Transfer implements ExchangeListener {
         if (state.isFinal()) return;
         stopTimer();
         if (exchange != null) exchange.abort();
+        stopSegments();
         if (target != null) target.close();
         if (sink != null) sink.abandon();
         finish(State.CANCELLED, new Outcome.Cancelled());
@@ -243,16 +262,17 @@ final class Transfer implements ExchangeListener {
         // and come back later with a Range request.
         long ms = host.config().stallTimeout().toMillis();
         timer = host.schedule(() -> {
-            if (state != State.PAUSED || exchange == null) return;
-            exchange.abort();
+            if (state != State.PAUSED) return;
+            if (exchange != null) exchange.abort();
             exchange = null;
+            stopSegments();
             if (target != null) target.close();
         }, ms);
     }
 
     private void unpause() {
         stopTimer();
-        if (exchange != null) {
+        if (exchange != null || (segmented != null && !segmentsStopped)) {
             moveTo(State.RECEIVING);
             release(HOLD_USER);
         } else {
@@ -333,6 +353,7 @@ final class Transfer implements ExchangeListener {
         }
         bytes = offset;
         if (digest != null) digest.restartAt(offset);
+        if (sink == null) maybeSegment(head, offset);
         moveTo(State.RECEIVING);
         if (!startedOnce) host.emit(new TransferEvent.Started(snapshot()));
         startedOnce = true;
@@ -345,7 +366,7 @@ final class Transfer implements ExchangeListener {
 
     private boolean openTarget(ResponseHead head, long offset, long length) {
         try {
-            if (offset > 0) {
+            if (offset > 0 || savedRanges != null) {
                 target.continueAt(offset, rangeRecord);
                 total = rangeRecord.total() >= 0 ? rangeRecord.total() : (length >= 0 ? offset + length : -1);
                 return true;
@@ -391,6 +412,13 @@ final class Transfer implements ExchangeListener {
             return;
         }
         if (state != State.RECEIVING && state != State.PAUSED) return;
+        if (segmented != null) {
+            if (!segmented.mainBody(chunk) && exchange != null) {
+                exchange.abort(); // its range is full: the rest belongs to other connections
+                exchange = null;
+            }
+            return;
+        }
         int n = chunk.remaining();
         if (total >= 0 && bytes + n > total) {
             exchange.abort();
@@ -410,10 +438,16 @@ final class Transfer implements ExchangeListener {
                 return;
             }
         }
+        countSaved(n);
+    }
+
+    /** Bytes reached the .part (or the stream): progress, speed and the rate limit. */
+    private void countSaved(int n) {
         bytes += n;
         speed.add(n);
         RateLimiter limiter = host.rateLimiter();
-        if (limiter != null && (readHolds & HOLD_RATE) == 0 && limiter.spend(n)) {
+        // Every byte is paid for, even those already in flight when reading was held.
+        if (limiter != null && limiter.spend(n) && (readHolds & HOLD_RATE) == 0) {
             hold(HOLD_RATE);
             limiter.await(() -> release(HOLD_RATE));
         }
@@ -424,12 +458,14 @@ final class Transfer implements ExchangeListener {
         boolean wasReading = readHolds == 0;
         readHolds |= reason;
         if (wasReading && exchange != null) exchange.pauseReading();
+        if (wasReading && segmented != null) segmented.setReading(false);
     }
 
     private void release(int reason) {
         if ((readHolds & reason) == 0) return;
         readHolds &= ~reason;
         if (readHolds == 0 && exchange != null && !state.isFinal()) exchange.resumeReading();
+        if (readHolds == 0 && segmented != null && !state.isFinal()) segmented.setReading(true);
     }
 
     @Override
@@ -440,6 +476,10 @@ final class Transfer implements ExchangeListener {
             return;
         }
         if (state != State.RECEIVING && state != State.PAUSED) return;
+        if (segmented != null) {
+            segmented.mainLost(FailureReason.TRUNCATED, "body ended before its range was full");
+            return;
+        }
         if (total >= 0 && bytes != total) {
             attemptFailed(FailureReason.TRUNCATED, "body ended after " + bytes + " of " + total + " bytes", 0, null);
             return;
@@ -451,6 +491,10 @@ final class Transfer implements ExchangeListener {
     public void onError(FailureReason reason, String message) {
         exchange = null;
         if (state.isFinal() || state == State.RETRY_WAIT) return;
+        if (segmented != null && (state == State.RECEIVING || state == State.PAUSED)) {
+            segmented.mainLost(reason, message); // one connection of several: that range is retried
+            return;
+        }
         if (state == State.PAUSED) {
             // The server gave up on a paused connection: stay paused; unpausing resumes with a Range.
             if (target != null) target.close();
@@ -458,6 +502,94 @@ final class Transfer implements ExchangeListener {
         }
         attemptFailed(reason, message, 0, null);
     }
+
+    // ---- segments --------------------------------------------------------------------------
+
+    private boolean segmentsStopped;
+
+    /**
+     * Spreads the body over extra connections when -x asks for it and the server can prove it
+     * serves ranges of this exact file: a known size, Accept-Ranges and a validator.
+     */
+    private void maybeSegment(ResponseHead head, long offset) {
+        int connections = host.config().connections();
+        ResumeRecord record = target == null ? null : target.record();
+        if (connections < 2 || segmentsDisabled || record == null || !record.hasValidator() || total <= 0) return;
+        List<long[]> missing;
+        if (savedRanges != null) {
+            missing = SegmentPlan.complement(total, savedRanges);
+        } else {
+            boolean ranges = head.header("Accept-Ranges") != null && head.header("Accept-Ranges").toLowerCase().contains("bytes");
+            if (offset != 0 || !ranges || total < 2 * SegmentPlan.MIN_SEGMENT) return;
+            missing = List.of(new long[] {0, total});
+        }
+        if (missing.isEmpty() || missing.get(0)[0] != offset) return;
+        segmentsStopped = false;
+        segmented = new SegmentedBody(segmentOwner, new SegmentPlan(total, missing, connections), record, connections);
+        bytes = segmented.saved();
+        if (digest != null) digest.giveUp();
+        segmented.saveRanges();
+        segmented.spread();
+    }
+
+    private void stopSegments() {
+        if (segmented != null && !segmentsStopped) {
+            segmentsStopped = true;
+            segmented.stop();
+        }
+    }
+
+    private final SegmentedBody.Owner segmentOwner = new SegmentedBody.Owner() {
+        @Override
+        public TransferHost host() {
+            return host;
+        }
+
+        @Override
+        public Origin origin() {
+            return origin;
+        }
+
+        @Override
+        public URI url() {
+            return url;
+        }
+
+        @Override
+        public List<Header> requestHeaders() {
+            return RequestHeaders.forOrigin(host.config(), credentialOrigin, origin, request.url().getRawUserInfo());
+        }
+
+        @Override
+        public TargetFile target() {
+            return target;
+        }
+
+        @Override
+        public void saved(int n) {
+            countSaved(n);
+        }
+
+        @Override
+        public void allSaved() {
+            segmentsStopped = true;
+            if (exchange != null) exchange.abort();
+            exchange = null;
+            if (state == State.RECEIVING || state == State.PAUSED) complete();
+        }
+
+        @Override
+        public void segmentsFailed(FailureReason reason, String message, boolean distrustRanges) {
+            segmentsStopped = true;
+            if (distrustRanges) segmentsDisabled = true;
+            attemptFailed(reason, message, 0, null);
+        }
+
+        @Override
+        public boolean reading() {
+            return readHolds == 0;
+        }
+    };
 
     // ---- finishing -------------------------------------------------------------------------
 
@@ -557,7 +689,9 @@ final class Transfer implements ExchangeListener {
     /** This attempt failed: retry after a back-off when the failure is worth it, else give up. */
     private void attemptFailed(FailureReason reason, String message, int httpStatus, Duration retryAfter) {
         if (state.isFinal()) return;
+        if (exchange != null) exchange.abort();
         exchange = null;
+        stopSegments();
         if (target != null) target.close();
         boolean streamCannotResume = request.stream() != null && bytes > 0
                 && (sinkRecord == null || !sinkRecord.hasValidator());
@@ -576,6 +710,7 @@ final class Transfer implements ExchangeListener {
     }
 
     private void fail(FailureReason reason, String message, int httpStatus) {
+        stopSegments();
         if (target != null) target.close();
         finish(State.FAILED, new Outcome.Failed(reason, message, httpStatus));
     }

@@ -31,6 +31,11 @@ interface TransferHost {
 
     RetryPolicy retryPolicy();
 
+    /** Takes one more --per-host slot for an extra connection of a segmented download; false when full. */
+    boolean tryExtraSlot(Origin origin);
+
+    void releaseExtraSlot(Origin origin);
+
     /** The --limit-rate bucket, or null when there is no limit. */
     RateLimiter rateLimiter();
 }

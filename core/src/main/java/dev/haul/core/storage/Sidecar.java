@@ -45,7 +45,7 @@ public final class Sidecar {
             if (!kv.containsKey("url")) return Optional.empty();
             long total = Long.parseLong(kv.getOrDefault("total", "-1"));
             return Optional.of(new ResumeRecord(kv.get("url"), emptyToNull(kv.get("etag")),
-                    emptyToNull(kv.get("last-modified")), total));
+                    emptyToNull(kv.get("last-modified")), total, kv.get("ranges")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -57,6 +57,7 @@ public final class Sidecar {
         if (r.etag() != null) b.append("etag=").append(oneLine(r.etag())).append('\n');
         if (r.lastModified() != null) b.append("last-modified=").append(oneLine(r.lastModified())).append('\n');
         b.append("total=").append(r.total()).append('\n');
+        if (r.ranges() != null) b.append("ranges=").append(oneLine(r.ranges())).append('\n');
         Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
         if (Files.isSymbolicLink(tmp)) Files.delete(tmp);
         Files.write(tmp, b.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,

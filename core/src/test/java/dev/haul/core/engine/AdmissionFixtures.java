@@ -56,6 +56,15 @@ final class AdmissionFixtures {
     /** A TransferHost for transfers that are admitted and redirected, but never connect. */
     static final class QuietHost implements TransferHost {
         @Override
+        public boolean tryExtraSlot(Origin origin) {
+            return false;
+        }
+
+        @Override
+        public void releaseExtraSlot(Origin origin) {
+        }
+
+        @Override
         public RateLimiter rateLimiter() {
             return null;
         }
