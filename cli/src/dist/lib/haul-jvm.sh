@@ -23,7 +23,16 @@ haul_jvm() {
     java_home=$JAVA_HOME
   else
     java_bin=java
-    if found=$(command -v java) && found=$(readlink -f "$found" 2>/dev/null); then java_home=${found%/bin/java}; fi
+    # Without forking (each fork costs about a millisecond): the java on PATH, matched by inode
+    # against the usual JDK directories; readlink only for a java found elsewhere.
+    if hash java 2>/dev/null; then
+      found=${BASH_CMDS[java]:-}
+      local candidate
+      for candidate in /usr/lib/jvm/*/bin/java; do
+        if [ "$candidate" -ef "$found" ]; then java_home=${candidate%/bin/java}; break; fi
+      done
+      if [ -z "$java_home" ] && found=$(readlink -f "$found" 2>/dev/null); then java_home=${found%/bin/java}; fi
+    fi
   fi
   if [ -n "$java_home" ] && [ -r "$java_home/release" ]; then
     while IFS='=' read -r key value; do
