@@ -6,8 +6,8 @@
 # Class-data sharing: once per jar and Java, a background job records which classes an ordinary
 # download loads (dev.haul.cli.StartupTraining, against a throwaway server on 127.0.0.1), dumps
 # them, parsed and verified, into an archive haul-JAVA.jsa in ARCHIVE_DIR (when writable; else,
-# and for an install, in ${XDG_CACHE_HOME:-~/.cache}/haul/), and later runs map it: about a
-# third off each start. The job waits until the run that started it has exited, so that run is
+# and for an install, in ${XDG_CACHE_HOME:-~/.cache}/haul/, when that cache directory exists),
+# and later runs map it: about half off each start. The job waits until the run that started it has exited, so that run is
 # neither slower nor different; it writes to a temporary name and renames, so concurrent runs
 # never see half an archive; a missing, stale or unusable archive only means a slower start.
 # The archive is named for the exact Java build and used only while newer than the jar and the JVM.
@@ -61,27 +61,26 @@ haul_jvm() {
   if (( java_major >= 23 )); then jvm_flags+=(--sun-misc-unsafe-memory-access=allow); fi
 
   (( java_major >= 17 )) && [ -n "$java_build" ] && [ -f "$jar" ] || return 0
-  local archive_dir
+  # base: a directory that must already exist (and stay) for a job to write below it. A cache
+  # directory that does not exist yet is taken for a throwaway home, such as a test's, which its
+  # owner deletes as soon as haul exits: no job creates files in it behind their back.
+  local archive_dir base
   if [ -n "$preferred_dir" ] && [ -w "$preferred_dir" ]; then
     archive_dir=$preferred_dir
+    base=$preferred_dir
   else
     key=${jar//[^A-Za-z0-9._-]/_}
     if (( ${#key} > 200 )); then key=${key: -200}; fi
     local cache=${XDG_CACHE_HOME:-}
     case $cache in /*) ;; *) cache=${HOME:-/nonexistent}/.cache ;; esac   # XDG: a relative value is ignored
     archive_dir=$cache/haul/$key
+    base=$cache
   fi
   local archive=$archive_dir/haul-${java_build//[^A-Za-z0-9._+-]/_}.jsa
   if [ -f "$archive" ] && [ "$archive" -nt "$jar" ] && ! [ "$java_home/lib/server/libjvm.so" -nt "$archive" ]; then
     jvm_flags+=("-XX:SharedArchiveFile=$archive")
-  elif ! [ "$archive.failed" -nt "$jar" ]; then
-    # Nowhere to write it (a read-only home, say): no job at all.
-    local probe=$archive_dir
-    while ! [ -d "$probe" ]; do
-      case $probe in */*) probe=${probe%/*}; probe=${probe:-/} ;; *) return 0 ;; esac
-    done
-    [ -w "$probe" ] || return 0
-    haul_jvm_train "$jar" "$archive_dir" "$archive" </dev/null >/dev/null 2>&1 &
+  elif ! [ "$archive.failed" -nt "$jar" ] && [ -d "$base" ] && [ -w "$base" ]; then
+    haul_jvm_train "$jar" "$base" "$archive_dir" "$archive" </dev/null >/dev/null 2>&1 &
   fi
 }
 
@@ -89,7 +88,7 @@ haul_jvm() {
 # exited. Detached from the terminal's signals and from every inherited descriptor, so nothing
 # waits for it or hears from it. One job at a time per directory (flock, where there is one).
 haul_jvm_train() (
-  jar=$1 archive_dir=$2 archive=$3
+  jar=$1 base=$2 archive_dir=$3 archive=$4
   trap '' INT HUP
   for fd in /proc/$BASHPID/fd/*; do
     fd=${fd##*/}
@@ -97,6 +96,7 @@ haul_jvm_train() (
     eval "exec $fd>&-" 2>/dev/null || true
   done
   while kill -0 $$ 2>/dev/null; do sleep 0.2; done
+  [ -d "$base" ] || exit 0   # gone with its home: never recreate it
   mkdir -p "$archive_dir" 2>/dev/null || exit 0
   exec 9>"$archive_dir/.haul-training.lock" || exit 0
   if command -v flock >/dev/null; then flock -n 9 || exit 0; fi
