@@ -62,6 +62,18 @@ public final class DownloadEngine implements AutoCloseable {
         transport.loop().execute(scheduler::finishInput);
     }
 
+    /**
+     * Keeps the run open while another source of requests may still add one (an add-URL prompt),
+     * even after the list ended and every transfer finished. Pair with {@link #releaseInput()}.
+     */
+    public void holdInput() {
+        transport.loop().execute(scheduler::holdInput);
+    }
+
+    public void releaseInput() {
+        transport.loop().execute(scheduler::releaseInput);
+    }
+
     /** Completes when input is finished and every transfer has ended. */
     public CompletableFuture<Void> whenIdle() {
         return scheduler.idleFuture();
