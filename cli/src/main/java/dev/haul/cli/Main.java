@@ -5,6 +5,7 @@ import dev.haul.cli.config.ConfigException;
 import dev.haul.cli.config.ConfigFile;
 import dev.haul.cli.config.ConfigLine;
 import dev.haul.cli.demo.DemoCommand;
+import dev.haul.core.DownloadEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,12 +25,28 @@ public final class Main {
 
     public static void main(String[] args) {
         Streams streams = Streams.system();
-        int status = run(args, streams, Environment.system());
+        int status = run(args, streams, Environment.system(), !asksForHelp(args));
         streams.err().flush();
+        // Exiting while the warm-up is still loading Netty's native library could leave its copy in /tmp.
+        DownloadEngine.awaitWarmUp();
         System.exit(status);
     }
 
     static int run(String[] args, Streams streams, Environment env) {
+        return run(args, streams, env, false);
+    }
+
+    /**
+     * @param warmUp start Netty's set-up on a second thread first, to overlap the command line's
+     *               parsing (a run that only prints help gains nothing from it)
+     */
+    static int run(String[] args, Streams streams, Environment env, boolean warmUp) {
+        if (warmUp) {
+            // slf4j-simple reads its settings once, when the first logger is made, on whichever
+            // thread: they are set before Netty starts making loggers on the warm-up thread.
+            configureLogging(args, verboseInConfig(args, env));
+            DownloadEngine.warmUp();
+        }
         CommandLine cli;
         try {
             cli = commandLine(args, streams, env);
@@ -53,6 +70,39 @@ public final class Main {
             return ExitCodes.SOME_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Only a guess, for the warm-up: help, usage or version asked for, alone or among short options. */
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.equals("--help") || a.equals("--version") || (a.startsWith("-") && !a.startsWith("--")
+                    && (a.indexOf('h') > 0 || a.indexOf('V') > 0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the config file turns --verbose on, read ahead of the command line's model for the
+     * warm-up's logging set-up: the same answer {@link ConfigDefaults#flag} gives once the file is
+     * checked (a file that fails the check ends the run before anything logs).
+     */
+    private static boolean verboseInConfig(String[] args, Environment env) {
+        for (String a : args) {
+            if (a.equals("--")) break;
+            if (a.equals("--no-config")) return false;
+        }
+        try {
+            boolean verbose = false;
+            for (ConfigLine line : ConfigFile.read(env.configFile())) {
+                if (line.name().equals("verbose")) verbose = line.value() == null || Boolean.parseBoolean(line.value());
+            }
+            return verbose;
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     /**

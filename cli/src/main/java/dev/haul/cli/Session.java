@@ -63,6 +63,7 @@ final class Session {
      */
     private int download(InputStream list, TtyOpening tty, boolean keys) {
         Selection selection = new Selection();
+        dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
         HumanOutput human = tty != null
                 ? new LiveDisplay(streams.err(), tty, selection, colorAllowed(), () -> keys && tty.await() != null,
                         Terminals.isTerminal(1), settings.dirAsGiven())
@@ -90,7 +91,8 @@ final class Session {
             engine.whenIdle().thenRun(printer::end);
             if (keys) {
                 KeyBindings bindings = new KeyBindings(new SessionControls(engine, interrupt), selection, settings.engine().jobs());
-                keyReader = new KeyReader(tty.keys(), bindings).start();
+                if (human instanceof LiveDisplay live) live.showPrompt(prompt);
+                keyReader = new KeyReader(tty.keys(), bindings, prompt).start();
             }
             printer.run(engine::snapshot);
         } catch (InterruptedException e) {

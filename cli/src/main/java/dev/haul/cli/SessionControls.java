@@ -38,6 +38,24 @@ final class SessionControls implements EngineControls {
     }
 
     @Override
+    public void add(String line) {
+        java.util.Optional<dev.haul.cli.input.ListEntry> entry = dev.haul.cli.input.UrlListParser.parseLine(line, 0);
+        if (entry.isEmpty()) return;
+        if (entry.get() instanceof dev.haul.cli.input.ListEntry.Request r) engine.submit(r.request());
+        else if (entry.get() instanceof dev.haul.cli.input.ListEntry.Invalid bad) engine.reject(bad.rawUrl(), bad.message());
+    }
+
+    @Override
+    public void holdInput() {
+        engine.holdInput();
+    }
+
+    @Override
+    public void releaseInput() {
+        engine.releaseInput();
+    }
+
+    @Override
     public void stop() {
         interrupt.accept(ExitCodes.INTERRUPTED);
     }

@@ -2,6 +2,7 @@ package dev.haul.core;
 
 import dev.haul.core.engine.Scheduler;
 import dev.haul.core.transport.Transport;
+import dev.haul.core.transport.WarmUp;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,20 @@ public final class DownloadEngine implements AutoCloseable {
     private DownloadEngine(EngineConfig config, EngineListener listener) {
         this.transport = new Transport(config);
         this.scheduler = new Scheduler(config, transport, listener);
+    }
+
+    /**
+     * Optional: starts Netty's configuration-free start-up work (the native transport, class set-up)
+     * on a background thread, so that it overlaps what the caller does next, such as reading the
+     * command line. {@link #start} waits for it; so must anything else that uses Netty first.
+     */
+    public static void warmUp() {
+        WarmUp.start();
+    }
+
+    /** Returns once a {@link #warmUp()} has finished (at once if none was started): call before exiting. */
+    public static void awaitWarmUp() {
+        WarmUp.await();
     }
 
     /** Starts the loop. Events go to {@code listener} on the loop thread. */
@@ -45,6 +60,18 @@ public final class DownloadEngine implements AutoCloseable {
     /** Says no more requests will come: {@link #whenIdle()} completes once the last one ends. */
     public void finishInput() {
         transport.loop().execute(scheduler::finishInput);
+    }
+
+    /**
+     * Keeps the run open while another source of requests may still add one (an add-URL prompt),
+     * even after the list ended and every transfer finished. Pair with {@link #releaseInput()}.
+     */
+    public void holdInput() {
+        transport.loop().execute(scheduler::holdInput);
+    }
+
+    public void releaseInput() {
+        transport.loop().execute(scheduler::releaseInput);
     }
 
     /** Completes when input is finished and every transfer has ended. */

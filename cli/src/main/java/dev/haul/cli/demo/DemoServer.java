@@ -1,5 +1,6 @@
 package dev.haul.cli.demo;
 
+import dev.haul.core.DownloadEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -45,6 +46,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     public static DemoServer start(Catalogue catalogue) {
+        DownloadEngine.awaitWarmUp(); // Netty is used here first: never two threads initialising it at once
         // A daemon thread: a server someone forgot to close never keeps the JVM alive.
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("haul-demo-server", true),
                 NioIoHandler.newFactory());

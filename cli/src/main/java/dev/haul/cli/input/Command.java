@@ -8,5 +8,7 @@ public enum Command {
     TOGGLE_PAUSE,
     MORE_JOBS,
     FEWER_JOBS,
+    /** Opens the one-line prompt to add a URL while transfers run. */
+    ADD_URL,
     QUIT
 }

@@ -16,6 +16,14 @@ public interface EngineControls {
 
     void setJobs(int jobs);
 
+    /** Queues one more URL, given as a list line (options such as out=NAME allowed); a bad one fails as an item. */
+    void add(String line);
+
+    /** The add-URL prompt is open: the run must not end before it closes. */
+    void holdInput();
+
+    void releaseInput();
+
     /** Stops everything as an interruption: the run ends with exit status 130. */
     void stop();
 }

@@ -19,6 +19,10 @@ public final class KeyBindings {
         this.jobs = Math.max(1, jobs);
     }
 
+    EngineControls engine() {
+        return engine;
+    }
+
     public void apply(Command command) {
         switch (command) {
             case SELECT_UP -> selection.move(-1, engine.snapshot());
@@ -36,6 +40,7 @@ public final class KeyBindings {
                 if (jobs > 1) engine.setJobs(--jobs);
             }
             case QUIT -> engine.stop();
+            case ADD_URL -> { } // the key reader runs the prompt: it needs the keys that follow
         }
     }
 }

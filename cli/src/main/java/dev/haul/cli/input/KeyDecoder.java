@@ -29,6 +29,7 @@ public final class KeyDecoder {
             case '+', '=' -> Command.MORE_JOBS;
             case '-', '_' -> Command.FEWER_JOBS;
             case 'q', 'Q', CTRL_C -> Command.QUIT;
+            case 'a', 'A' -> Command.ADD_URL;
             case ESC -> escape();
             default -> null;
         };

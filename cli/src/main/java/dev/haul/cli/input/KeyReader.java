@@ -15,7 +15,15 @@ public final class KeyReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    private final Prompt prompt;
+
     public KeyReader(KeySource source, KeyBindings bindings) {
+        this(source, bindings, new Prompt());
+    }
+
+    /** @param prompt where the add-URL prompt's text goes, for the display to show */
+    public KeyReader(KeySource source, KeyBindings bindings, Prompt prompt) {
+        this.prompt = prompt;
         this.source = source;
         this.decoder = new KeyDecoder(source);
         this.bindings = bindings;
@@ -37,6 +45,10 @@ public final class KeyReader implements AutoCloseable {
                 if (c == KeySource.TIMEOUT || !running) continue;
                 Command command = decoder.decode(c);
                 if (command == null) continue;
+                if (command == Command.ADD_URL) {
+                    if (!new UrlPrompt(source, prompt, bindings.engine()).run(() -> running)) return;
+                    continue;
+                }
                 bindings.apply(command);
                 if (command == Command.QUIT) return;
             }

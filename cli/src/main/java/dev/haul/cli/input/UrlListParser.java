@@ -46,7 +46,7 @@ public final class UrlListParser {
         String[] tokens = WHITESPACE.split(trimmed);
         String rawUrl = tokens[0];
         String shownUrl = Secrets.maskUrl(rawUrl);
-        String prefix = "line " + lineNumber + ": ";
+        String prefix = lineNumber > 0 ? "line " + lineNumber + ": " : "";
 
         URI url;
         try {

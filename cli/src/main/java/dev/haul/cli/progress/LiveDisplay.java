@@ -35,6 +35,7 @@ public final class LiveDisplay implements HumanOutput {
     private int height;
     private boolean started;
     private boolean closed;
+    private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
 
     /**
      * @param keys  whether keys are read (then the total line reminds of them); asked at each frame,
@@ -51,6 +52,11 @@ public final class LiveDisplay implements HumanOutput {
         this.color = color;
         this.keys = keys;
         this.words = new PlainReporter(err, false, dirAsGiven);
+    }
+
+    /** The add-URL prompt to draw under the block while it is open. */
+    public void showPrompt(dev.haul.cli.input.Prompt prompt) {
+        this.prompt = prompt;
     }
 
     @Override
@@ -74,7 +80,13 @@ public final class LiveDisplay implements HumanOutput {
         int columns = screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
         int rows = screen.rows() > 0 ? screen.rows() : FALLBACK_ROWS;
         // One column spare: a line that fills the last column leaves some terminals in a pending wrap.
-        block = Renderer.render(snapshot, selected, columns - 1, rows, color, keys.getAsBoolean());
+        block = Renderer.render(snapshot, selected, columns - 1, rows - (prompt.text() != null ? 1 : 0), color, keys.getAsBoolean());
+        String typing = prompt.text();
+        if (typing != null) {
+            List<String> withPrompt = new ArrayList<>(block);
+            withPrompt.add(promptLine(typing, columns - 1));
+            block = withPrompt;
+        }
         write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(height, above, block));
         started = true;
         height = block.size();
@@ -109,6 +121,15 @@ public final class LiveDisplay implements HumanOutput {
     @Override
     public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
         words.summary(done, failed, cancelled, bytes, elapsedMillis);
+    }
+
+    /** The prompt's label and what was typed, its end kept in view when it is longer than the line. */
+    static String promptLine(String typed, int width) {
+        String label = dev.haul.cli.input.Prompt.LABEL;
+        int room = Math.max(1, width - label.length() - 1);
+        String shown = typed.length() > room ? "…" + typed.substring(typed.length() - room + 1) : typed;
+        String line = label + shown + "_";
+        return line.length() > width ? line.substring(0, Math.max(0, width)) : line;
     }
 
     /** One write per frame: PrintStream over the descriptor passes a byte array straight through. */

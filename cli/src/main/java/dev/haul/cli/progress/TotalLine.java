@@ -13,7 +13,7 @@ import java.util.List;
  * jobs limit and a reminder of the keys — least useful last, so a narrow terminal drops it first.
  */
 final class TotalLine {
-    static final String KEYS = "↑↓ select  c cancel  p pause  +/- jobs  q quit";
+    static final String KEYS = "↑↓ select  c cancel  p pause  +/- jobs  a add  q quit";
 
     private TotalLine() {}
 

@@ -7,6 +7,21 @@ import java.util.List;
 
 /** Records what the keys asked of the engine; its snapshot is set by the test. */
 final class FakeEngine implements EngineControls {
+    @Override
+    public void add(String line) {
+        calls.add("add " + line);
+    }
+
+    @Override
+    public void holdInput() {
+        calls.add("hold");
+    }
+
+    @Override
+    public void releaseInput() {
+        calls.add("release");
+    }
+
     volatile EngineSnapshot snapshot = EngineSnapshot.EMPTY;
     final List<String> calls = new ArrayList<>();
 

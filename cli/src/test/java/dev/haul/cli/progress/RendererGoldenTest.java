@@ -41,7 +41,7 @@ class RendererGoldenTest {
                 "  127.0.0.1:8080/files/x3                                                              0 B          connecting          ",
                 "  notes.md                                                                 512 B / 2.0 KiB   25%        paused          ",
                 "  stream.bin                                                                       1.5 KiB             300 B/s          ",
-                "  3 done, 1 failed, 5 active, 1 queued   12.0 MiB/s   jobs 4    ↑↓ select  c cancel  p pause  +/- jobs  q quit"),
+                "  3 done, 1 failed, 5 active, 1 queued   12.0 MiB/s   jobs 4    ↑↓ select  c cancel  p pause  +/- jobs  a add  q quit"),
                 Renderer.render(Mixed.snapshot(), Mixed.SELECTED, 120, 30, false));
     }
 

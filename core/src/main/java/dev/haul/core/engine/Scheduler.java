@@ -52,6 +52,8 @@ public final class Scheduler implements TransferHost {
     private int cancelled;
     private boolean inputFinished;
     private boolean stopped;
+    /** Open ways to add requests besides the list (the add-URL prompt): the run does not end while any is open. */
+    private int inputHolds;
 
     public Scheduler(EngineConfig config, Transport transport, EngineListener listener) {
         this.config = config;
@@ -108,6 +110,7 @@ public final class Scheduler implements TransferHost {
     public void stop() {
         assert loop.inEventLoop();
         stopped = true;
+        inputHolds = 0;
         cancelAll();
         finishInput();
     }
@@ -241,8 +244,20 @@ public final class Scheduler implements TransferHost {
         while ((t = admission.next()) != null) t.admitted();
     }
 
+    /** Someone may still add a request (a prompt is open): the run must not end meanwhile. */
+    public void holdInput() {
+        assert loop.inEventLoop();
+        inputHolds++;
+    }
+
+    public void releaseInput() {
+        assert loop.inEventLoop();
+        if (inputHolds > 0) inputHolds--;
+        checkIdle();
+    }
+
     private void checkIdle() {
-        if (inputFinished && live.isEmpty() && !idle.isDone()) {
+        if (inputFinished && inputHolds == 0 && live.isEmpty() && !idle.isDone()) {
             publishSnapshot();
             idle.complete(null);
         }

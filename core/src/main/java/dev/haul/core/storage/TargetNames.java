@@ -33,7 +33,7 @@ import java.util.Optional;
  *   <li>Trailing dots and whitespace are stripped too. Windows (and SMB/NTFS mounts) silently
  *       drop them, so {@code "a.txt."} would be written as {@code "a.txt"} there, and a trailing
  *       space is invisible in a listing; both are more often a server's typo than intent.</li>
- *   <li>The result is at most 255 bytes in UTF-8, cut on a code point boundary. A short
+ *   <li>The result is at most 241 bytes in UTF-8 (255, less room for the part and sidecar suffixes), cut on a code point boundary. A short
  *       extension such as {@code ".tar.gz"} or {@code ".part"} is kept when cutting.</li>
  *   <li>An empty result means "no usable name" and the next source is tried.</li>
  * </ol>
@@ -43,7 +43,11 @@ public final class TargetNames {
     public static final String FALLBACK = "index.html";
 
     /** The longest file name, in UTF-8 bytes, that common Linux and macOS file systems accept. */
-    static final int MAX_BYTES = 255;
+    /**
+     * File systems allow 255 bytes a name; haul also writes {@code NAME.part.meta.tmp} beside the
+     * download, 14 bytes longer, so a saved name gets at most 241.
+     */
+    static final int MAX_BYTES = 255 - ".part.meta.tmp".length();
     /** The longest suffix (dot included, all segments together) kept when a long name is cut. */
     static final int MAX_EXTENSION_BYTES = 16;
     private static final int MAX_EXTENSION_SEGMENTS = 3;
@@ -120,7 +124,7 @@ public final class TargetNames {
 
     /**
      * Candidate names for --on-exists rename: n==0 -> name, n>=1 -> name + "." + n (e.g.
-     * "a.txt.1"), kept within 255 UTF-8 bytes by shortening the name before the suffix (keeping
+     * "a.txt.1"), kept within {@link #MAX_BYTES} UTF-8 bytes by shortening the name before the suffix (keeping
      * its short extension, as {@link #sanitize(String)} does). {@code name} is expected to be a
      * sanitized name, such as one from {@link #choose}.
      */

@@ -51,6 +51,7 @@ public final class Transport {
     private AddressResolverGroup<InetSocketAddress> dns; // created on the first host name, not for IP literals
 
     public Transport(EngineConfig config) {
+        WarmUp.await(); // never two threads initialising Netty at once
         this.config = config;
         ThreadFactory named = r -> {
             Thread t = new Thread(r, "haul-loop");

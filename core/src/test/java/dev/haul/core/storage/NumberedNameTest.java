@@ -29,40 +29,40 @@ class NumberedNameTest {
 
     @Test
     void longNameIsShortenedToFitTheNumber() {
-        String name = TargetNames.numbered("a".repeat(255), 1);
-        assertEquals("a".repeat(253) + ".1", name);
+        String name = TargetNames.numbered("a".repeat(TargetNames.MAX_BYTES), 1);
+        assertEquals("a".repeat(TargetNames.MAX_BYTES - 2) + ".1", name);
     }
 
     @Test
     void longNameKeepsItsExtensionBeforeTheNumber() {
-        String name = TargetNames.numbered("a".repeat(248) + ".tar.gz", 7);
-        assertEquals("a".repeat(246) + ".tar.gz.7", name);
-        assertEquals(255, utf8Bytes(name));
+        String name = TargetNames.numbered("a".repeat(TargetNames.MAX_BYTES - 7) + ".tar.gz", 7);
+        assertEquals("a".repeat(TargetNames.MAX_BYTES - 9) + ".tar.gz.7", name);
+        assertEquals(TargetNames.MAX_BYTES, utf8Bytes(name));
     }
 
     @Test
     void multiByteNameIsShortenedWithoutSplittingCharacters() {
-        String name = TargetNames.numbered("\u20ac".repeat(85), 10);
-        assertTrue(utf8Bytes(name) <= 255);
+        String name = TargetNames.numbered("\u20ac".repeat(TargetNames.MAX_BYTES / 3), 10);
+        assertTrue(utf8Bytes(name) <= TargetNames.MAX_BYTES);
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(name));
-        assertEquals("\u20ac".repeat(84) + ".10", name);
+        assertEquals("\u20ac".repeat((TargetNames.MAX_BYTES - 3) / 3) + ".10", name);
     }
 
     @Test
     void candidatesForALongNameAreAllDistinctAndShortEnough() {
-        String base = "\uD83D\uDE00".repeat(60) + "x.bin";
+        String base = "\uD83D\uDE00".repeat(TargetNames.MAX_BYTES / 4 - 2) + "x.bin";
         Set<String> seen = new HashSet<>();
         for (int n = 0; n <= 1000; n++) {
             String candidate = TargetNames.numbered(base, n);
-            assertTrue(utf8Bytes(candidate) <= 255, candidate);
+            assertTrue(utf8Bytes(candidate) <= TargetNames.MAX_BYTES, candidate);
             assertTrue(seen.add(candidate), "repeated: " + candidate);
         }
     }
 
     @Test
     void largestNumberStillFits() {
-        String name = TargetNames.numbered("z".repeat(255), Integer.MAX_VALUE);
-        assertEquals(255, utf8Bytes(name));
+        String name = TargetNames.numbered("z".repeat(TargetNames.MAX_BYTES), Integer.MAX_VALUE);
+        assertEquals(TargetNames.MAX_BYTES, utf8Bytes(name));
         assertTrue(name.endsWith("." + Integer.MAX_VALUE));
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Names longer than 255 UTF-8 bytes are cut on code point boundaries, keeping short extensions. */
+/** Names longer than TargetNames.MAX_BYTES UTF-8 bytes are cut on code point boundaries, keeping short extensions. */
 class SanitizeLengthTest {
 
     private static String sanitized(String raw) {
@@ -22,61 +22,62 @@ class SanitizeLengthTest {
     }
 
     @Test
-    void asciiNameOf300BytesIsCutToExactly255() {
-        assertEquals("a".repeat(255), sanitized("a".repeat(300)));
+    void asciiNameOfTooManyBytesIsCutToExactlyTheLimit() {
+        assertEquals("a".repeat(TargetNames.MAX_BYTES), sanitized("a".repeat(300)));
     }
 
     @Test
-    void nameOfExactly255BytesIsKept() {
-        String name = "b".repeat(251) + ".bin";
+    void nameOfExactlyTheLimitIsKept() {
+        String name = "b".repeat(TargetNames.MAX_BYTES - 4) + ".bin";
         assertEquals(name, sanitized(name));
     }
 
     @Test
     void shortExtensionSurvivesTheCut() {
         String name = sanitized("a".repeat(296) + ".bin");
-        assertEquals("a".repeat(251) + ".bin", name);
+        assertEquals("a".repeat(TargetNames.MAX_BYTES - 4) + ".bin", name);
     }
 
     @Test
     void doubleExtensionSurvivesTheCut() {
         String name = sanitized("a".repeat(290) + ".tar.gz");
-        assertEquals(255, utf8Bytes(name));
+        assertEquals(TargetNames.MAX_BYTES, utf8Bytes(name));
         assertTrue(name.endsWith(".tar.gz"), name);
     }
 
     @Test
     void longSuffixIsNotTreatedAsAnExtension() {
         String name = sanitized("a".repeat(300) + "." + "b".repeat(20));
-        assertEquals("a".repeat(255), name);
+        assertEquals("a".repeat(TargetNames.MAX_BYTES), name);
     }
 
     @Test
     void twoByteCharactersAreNeverSplit() {
         String name = sanitized("\u00e9".repeat(150));
-        assertEquals("\u00e9".repeat(127), name);
+        assertEquals("\u00e9".repeat(TargetNames.MAX_BYTES / 2), name);
         assertValidUtf8(name);
     }
 
     @Test
-    void threeByteCharactersFillExactly255Bytes() {
+    void threeByteCharactersFillTheLimitAsFarAsTheyGo() {
         String name = sanitized("\u20ac".repeat(100));
-        assertEquals(255, utf8Bytes(name));
+        assertEquals(TargetNames.MAX_BYTES / 3 * 3, utf8Bytes(name));
         assertValidUtf8(name);
     }
 
     @Test
     void emojiAreNeverSplitBetweenSurrogates() {
         String name = sanitized("\uD83D\uDE00".repeat(100));
-        assertEquals("\uD83D\uDE00".repeat(63), name);
-        assertTrue(utf8Bytes(name) <= 255);
+        assertEquals("\uD83D\uDE00".repeat(TargetNames.MAX_BYTES / 4), name);
+        assertTrue(utf8Bytes(name) <= TargetNames.MAX_BYTES);
         assertValidUtf8(name);
     }
 
     @Test
     void multiByteCharacterThatWouldCrossTheLimitIsDropped() {
-        assertEquals("a".repeat(254), sanitized("a".repeat(254) + "\u00e9"));
-        assertEquals("a".repeat(253), sanitized("a".repeat(253) + "\uD83D\uDE00"));
+        int m = TargetNames.MAX_BYTES;
+        assertEquals("a".repeat(m - 1), sanitized("a".repeat(m - 1) + "\u00e9"));
+        assertEquals("a".repeat(m - 2), sanitized("a".repeat(m - 2) + "\uD83D\uDE00"));
     }
 
     @Test
@@ -88,7 +89,7 @@ class SanitizeLengthTest {
     @Test
     void multiByteNameWithExtensionStaysValidAndShort() {
         String name = sanitized("\u00fc".repeat(200) + ".tar.gz");
-        assertTrue(utf8Bytes(name) <= 255);
+        assertTrue(utf8Bytes(name) <= TargetNames.MAX_BYTES);
         assertTrue(name.endsWith(".tar.gz"), name);
         assertValidUtf8(name);
     }
