@@ -44,7 +44,7 @@ final class TlsContexts {
     private SslContext context() {
         if (context == null) {
             try {
-                SslContextBuilder builder = SslContextBuilder.forClient();
+                SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider());
                 if (settings.insecure()) {
                     builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
                 } else if (settings.extraCaFile() != null) {
@@ -56,6 +56,20 @@ final class TlsContexts {
             }
         }
         return context;
+    }
+
+    /**
+     * OpenSSL (BoringSSL from netty-tcnative) when its native library loads here, else the JDK's
+     * engine. Asked only when the first https URL is met: loading it costs start-up time.
+     */
+    static io.netty.handler.ssl.SslProvider provider() {
+        if (Boolean.getBoolean("haul.tls.jdk")) return io.netty.handler.ssl.SslProvider.JDK;
+        try {
+            return io.netty.handler.ssl.OpenSsl.isAvailable() ? io.netty.handler.ssl.SslProvider.OPENSSL
+                    : io.netty.handler.ssl.SslProvider.JDK;
+        } catch (LinkageError e) {
+            return io.netty.handler.ssl.SslProvider.JDK;
+        }
     }
 
     /** The JDK's default trust anchors plus every certificate in the PEM file. */
