@@ -68,72 +68,133 @@ public record EngineConfig(
     }
 
     public EngineConfig withJobs(int n) {
-        return new EngineConfig(dir, n, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.jobs = n;
+        return b.build();
     }
 
     public EngineConfig withPerHost(int n) {
-        return new EngineConfig(dir, jobs, n, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.perHost = n;
+        return b.build();
     }
 
     public EngineConfig withOnExists(OnExists mode) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, mode,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.onExists = mode;
+        return b.build();
     }
 
     public EngineConfig withCredentials(String userColonPassword) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, userColonPassword, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.credentials = userColonPassword;
+        return b.build();
     }
 
     public EngineConfig withHeaders(List<Header> extra) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                extra, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.headers = extra;
+        return b.build();
     }
 
     public EngineConfig withMaxRedirects(int n) {
-        return new EngineConfig(dir, jobs, perHost, n, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.maxRedirects = n;
+        return b.build();
     }
 
     public EngineConfig withTls(TlsSettings t) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, t, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.tls = t;
+        return b.build();
     }
 
     public EngineConfig withRetries(int n) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, n, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.retries = n;
+        return b.build();
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration stall) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connect, stall, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.connectTimeout = connect; b.stallTimeout = stall;
+        return b.build();
     }
 
     public EngineConfig withNetrc(HostCredentials lookup) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, lookup, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.netrc = lookup;
+        return b.build();
     }
 
     public EngineConfig withProxy(ProxySelector selector) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, selector, limitRate, connections);
+        Builder b = toBuilder();
+        b.proxy = selector;
+        return b.build();
     }
 
     public EngineConfig withLimitRate(long bytesPerSecond) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, bytesPerSecond, connections);
+        Builder b = toBuilder();
+        b.limitRate = bytesPerSecond;
+        return b.build();
     }
 
     public EngineConfig withConnections(int n) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, n);
+        Builder b = toBuilder();
+        b.connections = n;
+        return b.build();
     }
 
     public EngineConfig withProgressEvents(boolean on) {
-        return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists,
-                headers, userAgent, credentials, tls, on, retries, netrc, proxy, limitRate, connections);
+        Builder b = toBuilder();
+        b.progressEvents = on;
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.dir = dir;
+        b.jobs = jobs;
+        b.perHost = perHost;
+        b.maxRedirects = maxRedirects;
+        b.connectTimeout = connectTimeout;
+        b.stallTimeout = stallTimeout;
+        b.onExists = onExists;
+        b.headers = headers;
+        b.userAgent = userAgent;
+        b.credentials = credentials;
+        b.tls = tls;
+        b.progressEvents = progressEvents;
+        b.retries = retries;
+        b.netrc = netrc;
+        b.proxy = proxy;
+        b.limitRate = limitRate;
+        b.connections = connections;
+        return b;
+    }
+
+    /** The fields as mutable copies: each with-method changes one and builds a new config. */
+    private static final class Builder {
+        private Path dir;
+        private int jobs;
+        private int perHost;
+        private int maxRedirects;
+        private Duration connectTimeout;
+        private Duration stallTimeout;
+        private OnExists onExists;
+        private List<Header> headers;
+        private String userAgent;
+        private String credentials;
+        private TlsSettings tls;
+        private boolean progressEvents;
+        private int retries;
+        private HostCredentials netrc;
+        private ProxySelector proxy;
+        private long limitRate;
+        private int connections;
+
+        EngineConfig build() {
+            return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+        }
     }
 }
