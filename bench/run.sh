@@ -137,8 +137,8 @@ if [[ $hard == unlimited ]] || (( hard > 65536 )); then ulimit -n 65536; else ul
 fd_limit=$(ulimit -n)
 max_conc=$conc
 for wl in "${workloads[@]}"; do workload "$wl"; if (( wl_conc > max_conc )); then max_conc=$wl_conc; fi; done
-if (( fd_limit < max_conc + 256 )); then
-  note "the open-file limit is $fd_limit: $max_conc transfers at once may fail (raise the hard limit)"
+if (( fd_limit < 2 * max_conc + 256 )); then
+  note "the open-file limit is $fd_limit: $max_conc transfers at once may need a socket and a file each (raise the hard limit, or lower --scale-conc)"
 fi
 
 # ---- temporary tree and cleanup ----------------------------------------------------------
@@ -391,6 +391,9 @@ run_once() {  # client wl
   if (( rc != 0 )); then
     echo "$client exited with status $rc$( (( rc == 124 )) && echo " (timed out after $timeout_s s)"):"
     tail -5 "$work/client.err"
+    if grep -q 'Too many open files' "$work/client.err"; then
+      echo "  (the open-file limit is $fd_limit; $wl_conc transfers at once may need a socket and a file each)"
+    fi
     printf '  command: '; printf '%q ' "${cmd[@]}"; echo
     return 1
   fi
@@ -503,7 +506,7 @@ for wl in "${workloads[@]}"; do
   fi
   for peer in "${peers[@]}"; do
     if [[ $peer == curl ]] && (( wl_conc > 300 )); then
-      echo "  (curl 7.x runs at most 300 transfers at once, whatever --parallel-max asks)"
+      echo "  (curl 7.88 caps --parallel-max at 300: it runs fewer transfers at once than asked)"
     fi
     echo "  haul vs $peer"
     pairs_file=$work/pairs-$wl-$peer.txt; : > "$pairs_file"
