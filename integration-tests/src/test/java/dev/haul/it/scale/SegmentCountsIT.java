@@ -9,11 +9,14 @@ import dev.haul.core.TransferSnapshot;
 import dev.haul.it.support.Await;
 import dev.haul.it.support.Bodies;
 import dev.haul.it.support.DirListing;
+import dev.haul.it.support.HaulProcess;
+import dev.haul.it.support.Json;
 import dev.haul.it.support.NettyOrigin;
 import dev.haul.it.support.NettyOrigin.Delivery;
 import dev.haul.it.support.NettyOrigin.Request;
 import dev.haul.it.support.NettyOrigin.Resource;
 import dev.haul.it.support.Sha256;
+import dev.haul.it.support.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +42,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -201,26 +204,78 @@ class SegmentCountsIT {
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("resume.img")));
             assertEquals(Set.of("resume.img"), DirListing.names(dir), "no .part or sidecar left");
 
-            List<Request> rerun = origin.requests().subList(firstRun, origin.requests().size());
-            List<long[]> gaps = complement(saved, SIZE);
-            System.out.println("SegmentCountsIT: saved " + format(saved) + "; rerun requests " + ranges(rerun));
-            assertEquals(stallAfter, rerun.get(0).rangeStart(), () -> "the rerun starts at the first gap: " + rerun);
-            for (Request r : rerun) {
-                assertTrue(r.ranged(), () -> "every rerun request is ranged: " + rerun);
-                assertEquals(ETAG, r.ifRange(), r::toString);
-                long[] gap = gaps.stream().filter(g -> g[0] <= r.rangeStart() && r.rangeStart() < g[1]).findFirst()
-                        .orElseThrow(() -> new AssertionError("asks for saved bytes: " + r + "; saved " + format(saved)));
-                if (r.rangeEnd() >= 0) {
-                    assertTrue(r.rangeEnd() < gap[1], () -> "a closed range runs past its gap into saved bytes: " + r
-                            + "; saved " + format(saved));
-                }
+            List<Request> all = origin.requests();
+            List<Request> rerun = all.subList(firstRun, all.size());
+            assertOnlyGapsAsked(rerun, saved);
+        }
+    }
+
+    @Test
+    void theJarStoppedBySigtermResumesFromItsRecordedRanges() throws Exception {
+        byte[] body = Bodies.of(3003, SIZE);
+        int n = 8;
+        long segment = SIZE / n; // 2.5 MiB each
+        int stallAfter = 200_000;
+        try (NettyOrigin origin = origin("/term.img", body)) {
+            String url = origin.url("/term.img").toString();
+            origin.deliveries(r -> new Delivery.StallAfter(stallAfter));
+
+            HaulProcess.Result stopped;
+            try (HaulProcess haul = HaulProcess.haul("--json", "-x", String.valueOf(n), "-d", dir.toString(), url).start()) {
+                assertTrue(origin.awaitStalled(n, Duration.ofSeconds(30)), () -> n + " responses sent their first bytes: "
+                        + origin.requests());
+                // haul reports what it saved at most once a second: wait for the report of every byte sent.
+                haul.awaitStdoutLine(line -> line.contains("\"event\":\"progress\"")
+                        && ((BigDecimal) Json.parseObject(line).get("bytes")).longValueExact() >= (long) n * stallAfter,
+                        Duration.ofSeconds(30));
+                Signals.send("TERM", haul.pid());
+                stopped = haul.awaitExit(Duration.ofSeconds(30));
             }
-            assertEquals(1, rerun.stream().filter(r -> r.rangeEnd() < 0).count(),
-                    () -> "only the first request is open-ended: " + rerun);
-            Set<Long> starts = rerun.stream().map(Request::rangeStart).collect(Collectors.toCollection(TreeSet::new));
-            for (long[] g : gaps) {
-                assertTrue(starts.contains(g[0]), () -> "gap " + g[0] + "-" + g[1] + " is asked for: " + rerun);
+            assertEquals(143, stopped.exitCode(), stopped::describe);
+            int firstRun = origin.requests().size();
+            assertEquals(n, firstRun, () -> "first run: " + origin.requests());
+
+            List<long[]> saved = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                saved.add(new long[] {i * segment, i * segment + stallAfter});
             }
+            List<String> meta = Files.readAllLines(dir.resolve("term.img.part.meta"), StandardCharsets.UTF_8);
+            assertTrue(meta.contains("ranges=" + format(saved)), () -> "sidecar " + meta + ", expected ranges=" + format(saved));
+            assertTrue(origin.awaitNoneInFlight(Duration.ofSeconds(30)), "the stopped run closed its connections");
+
+            origin.deliveries(r -> Delivery.WHOLE);
+            HaulProcess.Result again = HaulProcess.haul("-x", String.valueOf(n), "-d", dir.toString(), url).run();
+
+            assertEquals(0, again.exitCode(), again::describe);
+            assertEquals(List.of(dir.resolve("term.img").toString()), again.stdoutLines(), again::describe);
+            assertEquals(Sha256.of(body), Sha256.of(dir.resolve("term.img")));
+            assertEquals(Set.of("term.img"), DirListing.names(dir), "no .part or sidecar left");
+            List<Request> all = origin.requests();
+            List<Request> rerun = all.subList(firstRun, all.size());
+            assertOnlyGapsAsked(rerun, saved);
+        }
+    }
+
+    /** The rerun asks for every gap between the saved ranges and for no saved byte (but for the first request's open end). */
+    private static void assertOnlyGapsAsked(List<Request> rerun, List<long[]> saved) {
+        List<long[]> gaps = complement(saved, SIZE);
+        System.out.println("SegmentCountsIT: saved " + format(saved) + "; rerun requests " + ranges(rerun));
+        assertEquals(gaps.get(0)[0], rerun.get(0).rangeStart(), () -> "the rerun starts at the first gap: " + rerun);
+        for (Request r : rerun) {
+            assertTrue(r.ranged(), () -> "every rerun request is ranged: " + rerun);
+            assertEquals(ETAG, r.ifRange(), r::toString);
+            long[] gap = gaps.stream().filter(g -> g[0] <= r.rangeStart() && r.rangeStart() < g[1]).findFirst()
+                    .orElseThrow(() -> new AssertionError("asks for saved bytes: " + r + "; saved " + format(saved)));
+            if (r.rangeEnd() >= 0) {
+                assertTrue(r.rangeEnd() < gap[1], () -> "a closed range runs past its gap into saved bytes: " + r
+                        + "; saved " + format(saved));
+            }
+        }
+        assertEquals(1, rerun.stream().filter(r -> r.rangeEnd() < 0).count(),
+                () -> "only the first request is open-ended: " + rerun);
+        Set<Long> starts = rerun.stream().map(Request::rangeStart).collect(Collectors.toCollection(TreeSet::new));
+        for (long[] g : gaps) {
+            assertTrue(starts.contains(g[0]), () -> "gap " + g[0] + "-" + g[1] + " is asked for: " + rerun);
         }
     }
 

@@ -67,7 +67,7 @@ class ThousandsAtOnceIT {
     @Test
     void twoThousandFiveHundredTransfersAreAllInFlightAtOnceOnTheLoopThread() throws Exception {
         long fds = maxFileDescriptors();
-        Assumptions.assumeTrue(fds < 0 || fds >= FDS_NEEDED, () -> "skipped: this test keeps " + FILES
+        Assumptions.assumeTrue(fds < 0 || fds >= FDS_NEEDED, () -> "this test keeps " + FILES
                 + " connections open on both ends at once and needs an open-file limit of at least " + FDS_NEEDED
                 + " (ulimit -n); this process has " + fds);
 
