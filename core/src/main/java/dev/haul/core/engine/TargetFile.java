@@ -62,6 +62,8 @@ final class TargetFile {
         record = updated;
         try {
             Sidecar.write(sidecarPath(), record);
+            sidecarWritten = true;
+            sidecarOnDisk = true;
         } catch (IOException ignored) {
             // the .part keeps its bytes; a later run just trusts fewer of them
         }
@@ -76,7 +78,24 @@ final class TargetFile {
         close();
         part = PartFile.startFresh(partPath());
         record = newRecord;
-        Sidecar.write(sidecarPath(), record);
+        // An older sidecar describes other bytes; the new one is written once the body turns out
+        // to need more than one read (see ensureSidecar): a small file never pays for one.
+        if (sidecarOnDisk && java.nio.file.Files.exists(sidecarPath(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Sidecar.delete(sidecarPath());
+        }
+        sidecarOnDisk = false;
+        sidecarWritten = false;
+    }
+
+    /** This transfer wrote the sidecar of the .part it fills now. */
+    private boolean sidecarWritten;
+    /** A sidecar may be on disk (one of an earlier run counts): unknown means yes. */
+    private boolean sidecarOnDisk = true;
+
+    /** Writes the sidecar if this .part does not have one yet. Best effort. */
+    void ensureSidecar() {
+        if (sidecarWritten || record == null) return;
+        saveRecord(record);
     }
 
     /**
@@ -85,6 +104,7 @@ final class TargetFile {
      */
     void continueAt(long offset, ResumeRecord saved) throws IOException {
         close();
+        sidecarWritten = true; // continuing means a sidecar was there
         part = PartFile.openExisting(partPath()).orElseThrow(() -> new IOException("the .part file disappeared"));
         if (saved.rangeList() == null && part.length() != offset) part.truncate(offset);
         record = saved;
@@ -126,7 +146,7 @@ final class TargetFile {
             Path target = finalPath();
             try {
                 part.promote(target, replace);
-                Sidecar.delete(sidecarPath());
+                if (sidecarOnDisk) Sidecar.delete(sidecarPath());
                 part = null;
                 return target;
             } catch (FileAlreadyExistsException e) {

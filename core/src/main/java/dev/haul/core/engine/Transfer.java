@@ -485,6 +485,8 @@ final class Transfer implements ExchangeListener {
             }
         }
         countSaved(n);
+        // The body needs more than this read: from now on the .part is worth resuming.
+        if (target != null && (total < 0 || bytes < total)) target.ensureSidecar();
     }
 
     /** Bytes reached the .part (or the stream): progress, speed and the rate limit. */

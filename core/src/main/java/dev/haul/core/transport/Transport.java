@@ -180,10 +180,13 @@ public final class Transport {
      * --limit-rate, reads are kept to a twentieth of a second's worth, so that a reader let go by
      * the rate limiter cannot overdraw it by much.
      */
+    /** First guess of a read's size: small, so thousands of slow connections hold little; it grows as reads fill. */
+    private static final int INITIAL_READ = Integer.getInteger("haul.initialRead", 2048);
+
     private io.netty.channel.RecvByteBufAllocator readSizes() {
         int max = 1 << 20;
         if (config.limitRate() > 0) max = (int) Math.max(4096, Math.min(max, config.limitRate() / 20));
-        AdaptiveRecvByteBufAllocator sizes = new AdaptiveRecvByteBufAllocator(Math.min(2048, max), Math.min(64 * 1024, max), max);
+        AdaptiveRecvByteBufAllocator sizes = new AdaptiveRecvByteBufAllocator(Math.min(2048, max), Math.min(INITIAL_READ, max), max);
         if (config.limitRate() > 0) sizes.maxMessagesPerRead(1);
         return sizes;
     }
