@@ -23,7 +23,7 @@ final class Admission {
     private int queued;
 
     Admission(int jobs, int perHost) {
-        this.jobs = jobs;
+        this.jobs = capped(jobs);
         this.perHost = perHost;
     }
 
@@ -115,7 +115,12 @@ final class Admission {
     }
 
     void setJobs(int n) {
-        jobs = Math.max(1, n);
+        jobs = capped(Math.max(1, n));
+    }
+
+    /** More at once than the open-file limit allows would fail transfers with "Too many open files". */
+    private static int capped(int n) {
+        return n > 500 ? Math.min(n, OpenFileLimit.maxTransfers()) : n;
     }
 
     int jobs() {
