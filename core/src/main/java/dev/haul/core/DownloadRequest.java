@@ -3,7 +3,6 @@ package dev.haul.core;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the user asked for: one URL, where it goes, and the per-URL options of a list line.
@@ -25,13 +24,5 @@ public record DownloadRequest(URI url, String outName, String sha256, OutputStre
 
     public static DownloadRequest of(URI url) {
         return new DownloadRequest(url, null, null, null);
-    }
-
-    public static DownloadRequest named(URI url, String outName, String sha256) {
-        return new DownloadRequest(url, outName, sha256, null);
-    }
-
-    public Optional<String> outNameOpt() {
-        return Optional.ofNullable(outName);
     }
 }

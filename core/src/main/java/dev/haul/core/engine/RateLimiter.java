@@ -53,8 +53,4 @@ final class RateLimiter {
     long readQuantum() {
         return Math.max(4096, Math.min(1 << 20, bytesPerSecond / 20));
     }
-
-    int waiters() {
-        return waiting.size();
-    }
 }

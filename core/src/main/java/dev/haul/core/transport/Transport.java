@@ -227,11 +227,6 @@ public final class Transport {
         pool.remove(connection);
     }
 
-    /** Connections currently open, in use or idle: for tests that check nothing leaked. */
-    public int openConnections() {
-        return open.size();
-    }
-
     private AddressResolverGroup<InetSocketAddress> dns() {
         if (dns == null) {
             dns = new DnsAddressResolverGroup(new DnsNameResolverBuilder(loop)
