@@ -36,6 +36,7 @@ final class Session {
 
     int run() {
         InputStream list = openList();
+        warnIfJobsExceedOpenFiles();
         Path dir = settings.engine().dir();
         try {
             Files.createDirectories(dir);
@@ -61,6 +62,17 @@ final class Session {
      * @param tty  the terminal being opened for the live display, or null for plain lines
      * @param keys read keys from {@code tty}
      */
+    /** More transfers than the open-file limit allows are not run at once; say so once, not per failed file. */
+    private void warnIfJobsExceedOpenFiles() {
+        int jobs = settings.engine().jobs();
+        if (settings.quiet() || jobs <= 500) return; // reading the limit is only worth it for large --jobs
+        int fit = DownloadEngine.maxTransfersAtOnce();
+        if (jobs > fit) {
+            streams.err().println("haul: --jobs " + jobs + " is more than the open-file limit allows (ulimit -n); "
+                    + fit + " run at once");
+        }
+    }
+
     private int download(InputStream list, TtyOpening tty, boolean keys) {
         Selection selection = new Selection();
         dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();

@@ -35,12 +35,6 @@ record Settings(
 
     static Settings from(HaulCommand c) {
         if (c.concurrency.jobs < 1) throw new UsageException("--jobs must be at least 1");
-        if (!c.display.quiet && c.concurrency.jobs > 500 && c.concurrency.jobs > dev.haul.core.engine.OpenFileLimit.maxTransfers()) {
-            // Each transfer may hold a socket and a file: more would fail with "Too many open files".
-            int fit = dev.haul.core.engine.OpenFileLimit.maxTransfers();
-            System.err.println("haul: --jobs " + c.concurrency.jobs + " is more than the open-file limit allows (ulimit -n); "
-                    + fit + " run at once");
-        }
         if (c.concurrency.perHost < 0) throw new UsageException("--per-host must not be negative");
         if (c.concurrency.connections < 1) throw new UsageException("--connections must be at least 1");
         if (c.retry.retries < 0) throw new UsageException("--retries must not be negative");

@@ -113,6 +113,14 @@ public final class DownloadEngine implements AutoCloseable {
         return scheduler.latestSnapshot();
     }
 
+    /**
+     * The most transfers that run at once under this process's open-file limit (a socket and a
+     * .part each); a larger --jobs is cut to it.
+     */
+    public static int maxTransfersAtOnce() {
+        return dev.haul.core.engine.OpenFileLimit.maxTransfers();
+    }
+
     /** The thread that runs every transfer: for tests that prove the single-thread rule. */
     public Thread loopThread() {
         return scheduler.loopThread();
