@@ -5,22 +5,29 @@ import dev.haul.core.EngineSnapshot;
 import dev.haul.core.Outcome;
 import dev.haul.core.TransferEvent;
 
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * Prints what happens. The engine hands events over on the loop thread through
  * {@link #onEvent}, which only queues them; {@link #run} drains the queue on the main thread, so
- * a slow terminal or a full pipe never stalls a download.
+ * a slow terminal or a full pipe never stalls a download. The main thread is woken only for
+ * events that print something at once (a saved path, a JSON line, a plain "started" line); the
+ * others wait for the next one or the next tick: with thousands of small files, a thread switch
+ * per event costs more than the download.
  */
 public final class EventPrinter implements EngineListener {
     private static final Object END = new Object();
 
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** The thread in {@link #run}, once it is there. */
+    private volatile Thread reader;
     private final PrintStream out;
     private final boolean json;
     private final boolean pathsOnStdout;
@@ -43,7 +50,8 @@ public final class EventPrinter implements EngineListener {
 
     /** @param human what stderr shows: plain lines or the live display */
     public EventPrinter(OutputStream stdout, boolean json, boolean pathsOnStdout, String dirAsGiven, HumanOutput human) {
-        this.out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        // Buffered: a line and its newline leave in one write (flushed per line, below).
+        this.out = new PrintStream(new BufferedOutputStream(stdout, 8192), false, StandardCharsets.UTF_8);
         this.json = json;
         this.pathsOnStdout = pathsOnStdout;
         this.dirAsGiven = dirAsGiven;
@@ -55,11 +63,18 @@ public final class EventPrinter implements EngineListener {
     @Override
     public void onEvent(TransferEvent event) {
         queue.add(event);
+        if (json || event instanceof TransferEvent.Finished || human.showsAtOnce(event)) wake();
     }
 
     /** No more events will come (the engine is idle or stopped). Any thread. */
     public void end() {
         queue.add(END);
+        wake();
+    }
+
+    private void wake() {
+        Thread t = reader;
+        if (t != null) LockSupport.unpark(t);
     }
 
     /**
@@ -70,14 +85,21 @@ public final class EventPrinter implements EngineListener {
     public void run(Supplier<EngineSnapshot> snapshots) throws InterruptedException {
         long every = TimeUnit.MILLISECONDS.toNanos(human.tickMillis());
         long nextTick = System.nanoTime() + every;
+        reader = Thread.currentThread();
         try {
             while (true) {
-                long wait = nextTick - System.nanoTime();
-                Object item = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
+                Object item = queue.poll();
                 if (item == END) return;
                 if (item instanceof TransferEvent e) {
                     print(e);
-                } else if (System.nanoTime() >= nextTick) {
+                    continue;
+                }
+                long wait = nextTick - System.nanoTime();
+                if (wait > 0) {
+                    // A wake-up that came before this park is not lost: it leaves a permit.
+                    LockSupport.parkNanos(this, wait);
+                    if (Thread.interrupted()) throw new InterruptedException();
+                } else {
                     human.tick(snapshots.get());
                     nextTick = System.nanoTime() + every;
                 }
@@ -113,7 +135,7 @@ public final class EventPrinter implements EngineListener {
         human.aroundStdout(() -> {
             out.print(line);
             out.print('\n');
-            out.flush();
+            out.flush(); // one write for the line and its newline
         });
         if (out.checkError() && !stdoutBroken) {
             stdoutBroken = true;

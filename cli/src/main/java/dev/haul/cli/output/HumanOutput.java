@@ -11,6 +11,14 @@ public interface HumanOutput {
     /** An event, in the order the engine sent them. */
     void on(TransferEvent event);
 
+    /**
+     * Whether {@link #on} shows this event straight away (and so the printing thread must wake up
+     * for it); the others are handed over at the next wake-up or tick, still in order.
+     */
+    default boolean showsAtOnce(TransferEvent event) {
+        return true;
+    }
+
     /** How often {@link #tick} wants to run. */
     long tickMillis();
 

@@ -31,6 +31,12 @@ public final class PlainReporter implements HumanOutput {
         if (line != null) err.println(line);
     }
 
+    /** Quiet runs print only failures, which come with the (always shown) finished events. */
+    @Override
+    public boolean showsAtOnce(TransferEvent event) {
+        return !quiet || event instanceof TransferEvent.Finished;
+    }
+
     /** The line an event deserves, or null for none. */
     public String lineFor(TransferEvent event) {
         TransferSnapshot t = event.transfer();

@@ -60,6 +60,11 @@ public final class LiveDisplay implements HumanOutput {
     }
 
     @Override
+    public boolean showsAtOnce(TransferEvent event) {
+        return false; // everything appears with the next frame
+    }
+
+    @Override
     public void on(TransferEvent event) {
         if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
         String line = words.lineFor(event);
