@@ -80,7 +80,9 @@ final class TargetFile {
         record = newRecord;
         // An older sidecar describes other bytes; the new one is written once the body turns out
         // to need more than one read (see ensureSidecar): a small file never pays for one.
-        if (sidecarOnDisk && java.nio.file.Files.exists(sidecarPath(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        // java.io's exists: no exception for the usual "none"; a dangling link left there is never followed
+        // (a later sidecar replaces it by rename).
+        if (sidecarOnDisk && sidecarPath().toFile().exists()) {
             Sidecar.delete(sidecarPath());
         }
         sidecarOnDisk = false;

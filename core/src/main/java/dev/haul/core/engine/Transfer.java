@@ -14,6 +14,7 @@ import dev.haul.core.resume.RangeRequest;
 import dev.haul.core.resume.ResumeRecord;
 import dev.haul.core.resume.ResumeRules;
 import dev.haul.core.storage.NameReservations.Decision;
+import dev.haul.core.storage.PartFile;
 import dev.haul.core.storage.StreamSink;
 import dev.haul.core.storage.TargetNames;
 import dev.haul.core.transport.Exchange;
@@ -218,6 +219,8 @@ final class Transfer implements ExchangeListener {
     /** A .part from an earlier run, under the name this URL would get without Content-Disposition. */
     private TargetFile probeExistingPart() {
         String guess = TargetNames.choose(request.outName(), null, request.url());
+        // No .part, nothing to continue: the common case, answered before the name is claimed.
+        if (PartFile.existingLength(PartFile.partPathFor(host.names().dir().resolve(guess))) <= 0) return null;
         if (!host.names().claimForResume(guess)) return null;
         TargetFile t = new TargetFile(host.names(), guess, guess, false);
         if (t.partLength() > 0 && t.savedRecordFor(maskedUrl).isPresent()) return t;

@@ -36,10 +36,21 @@ public final class PartFile implements AutoCloseable {
      * the file is always created anew by us, inside the directory.
      */
     public static PartFile startFresh(Path partPath) throws IOException {
-        if (Files.isSymbolicLink(partPath)) Files.delete(partPath);
-        FileChannel ch = FileChannel.open(partPath, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS));
+        FileChannel ch;
+        try {
+            ch = openFresh(partPath);
+        } catch (IOException e) {
+            // O_NOFOLLOW refuses a link at the name: remove the link (never its target) and try once more.
+            if (!Files.isSymbolicLink(partPath)) throw e;
+            Files.delete(partPath);
+            ch = openFresh(partPath);
+        }
         return new PartFile(partPath, ch, 0);
+    }
+
+    private static FileChannel openFresh(Path partPath) throws IOException {
+        return FileChannel.open(partPath, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS));
     }
 
     /**
@@ -60,6 +71,10 @@ public final class PartFile implements AutoCloseable {
 
     /** Length of an existing part file without opening it for writing; -1 when there is none. */
     public static long existingLength(Path partPath) {
+        // The usual answer, "none", without the exception NIO's lstat throws for a missing file
+        // (thousands of small files pay for each): java.io follows links, so a dangling link also
+        // says no, rightly, and anything that exists gets the careful look below.
+        if (!partPath.toFile().exists()) return -1;
         try {
             return Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : -1;
         } catch (IOException e) {
@@ -113,7 +128,7 @@ public final class PartFile implements AutoCloseable {
         }
         try {
             Files.createLink(target, path);
-            Files.delete(path);
+            if (!path.toFile().delete()) Files.delete(path); // plain unlink; NIO's delete would lstat first
         } catch (UnsupportedOperationException | AtomicMoveNotSupportedException e) {
             // No hard links on this file system: check, then rename (a narrow race, but no partial file ever shows).
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(target.toString());

@@ -110,4 +110,21 @@ class PartFileWriteTest {
         byte[] bytes = Files.readAllBytes(dir.resolve("f.part"));
         assertArrayEquals(new byte[] {'h', 'e', 0, 0}, Arrays.copyOf(bytes, 4));
     }
+
+    @Test
+    void existingLengthSeesOnlyARegularPartFileNeverALink(@TempDir Path elsewhere) throws IOException {
+        Path part = dir.resolve("f.part");
+        assertEquals(-1, PartFile.existingLength(part), "nothing there");
+
+        Files.createSymbolicLink(part, elsewhere.resolve("missing"));
+        assertEquals(-1, PartFile.existingLength(part), "a dangling link");
+
+        Files.delete(part);
+        Files.createSymbolicLink(part, Files.writeString(elsewhere.resolve("other"), "12345"));
+        assertEquals(-1, PartFile.existingLength(part), "a link to a regular file");
+
+        Files.delete(part);
+        Files.writeString(part, "1234567");
+        assertEquals(7, PartFile.existingLength(part));
+    }
 }
