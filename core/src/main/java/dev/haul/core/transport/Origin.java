@@ -24,6 +24,18 @@ public record Origin(boolean tls, String host, int port) {
         return defaultPort ? host : host + ":" + port;
     }
 
+    // Written out: a record's generated equals and hashCode are bootstrapped through method handles on
+    // first use and run slowly until compiled; origins are map keys on every transfer's path.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Origin other && tls == other.tls && port == other.port && host.equals(other.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return (host.hashCode() * 31 + port) * 2 + (tls ? 1 : 0);
+    }
+
     @Override
     public String toString() {
         return (tls ? "https://" : "http://") + host + ":" + port;

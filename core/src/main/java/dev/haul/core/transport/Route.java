@@ -18,6 +18,18 @@ import java.util.Locale;
  */
 public record Route(Origin origin, URI proxy) {
 
+    // Written out, like Origin's: routes key the connection pool.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Route other && origin.equals(other.origin) && java.util.Objects.equals(proxy, other.proxy);
+    }
+
+    @Override
+    public int hashCode() {
+        return origin.hashCode() * 31 + (proxy == null ? 0 : proxy.hashCode());
+    }
+
+
     public static Route of(URI target, ProxySelector selector) {
         URI proxy = selector.proxyFor(target);
         return new Route(Origin.of(target), proxy);
