@@ -58,7 +58,9 @@ haul_jvm() {
   # young generation of at most 32 MiB (10,000 open transfers: peak RSS 209 -> 126 MiB, same wall).
   # Compiling after 20 calls instead of 200 shortens the warm-up a run of many small files
   # spends interpreted (2000 x 64 KiB on loopback: 1.26 s -> 1.10 s), for ~8 ms more on one tiny file.
-  jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k
+  # No perf-data file in /tmp per run (-XX:-UsePerfData): a few ms and a file write less; jcmd and
+  # jps do not list haul, which a download that ends in seconds does not need.
+  jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -XX:-UsePerfData
              -XX:Tier3InvocationThreshold=20 -XX:Tier3MinInvocationThreshold=10
              -XX:Tier3CompileThreshold=100 -XX:Tier3BackEdgeThreshold=2000
              -Xms16m -XX:NewSize=4m -XX:MaxNewSize=32m
