@@ -2,12 +2,8 @@ package dev.haul.cli;
 
 import dev.haul.cli.config.ConfigDefaults;
 import dev.haul.core.OnExists;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,64 +11,22 @@ import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 
 /**
- * The options of {@code haul}, as picocli sees them, grouped by purpose for --help and the man
- * page. A thin adapter: {@link Session} does the work.
+ * The options of {@code haul} (the model picocli parses them with is {@link CommandModel}'s),
+ * grouped by purpose. A thin adapter: {@link Session} does the work.
  */
-@Command(name = "haul",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionInfo.class,
-        sortOptions = false,
-        usageHelpAutoWidth = true,
-        description = "Downloads many files at once over HTTP and HTTPS, on one event-loop thread.%n"
-                + "Saved paths go to stdout, one per line as each file completes; messages go to stderr.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-                "  haul https://example.org/file.iso",
-                "  haul -j 32 -d downloads -i urls.txt",
-                "  generate-urls | haul -d out | xargs -n1 sha256sum",
-                "  haul --json -i urls.txt | jq -c 'select(.event==\"failed\")'",
-                "  haul --netrc --proxy proxy.example:3128 https://example.org/f",
-                "  haul demo                  (a built-in server: works offline)",
-                "  source <(haul completion bash)",
-                "",
-                "Config file: $XDG_CONFIG_HOME/haul/config (default: ~/.config/haul/config) sets defaults for long options, "
-                        + "one 'name = value' a line ('jobs = 16'; a bare 'insecure' turns a flag on; '#' starts a comment line). "
-                        + "The command line wins; --no-config ignores the file.",
-                "",
-                "Exit status: 0 all saved, 1 some failed, 2 usage error, 130/143 interrupted."})
 public final class HaulCommand implements Callable<Integer> {
-
-    @Parameters(paramLabel = "URL", arity = "0..*", description = "http:// or https:// URLs to download.")
     List<String> urls = new ArrayList<>();
-
-    @Option(names = "--no-config", description = "Ignore the config file.")
     boolean noConfig;
+    final InputOptions input = new InputOptions();
+    final OutputOptions output = new OutputOptions();
+    final ConcurrencyOptions concurrency = new ConcurrencyOptions();
+    final HttpOptions http = new HttpOptions();
+    final TlsOptions tls = new TlsOptions();
+    final ProxyOptions proxy = new ProxyOptions();
+    final RetryOptions retry = new RetryOptions();
+    final DisplayOptions display = new DisplayOptions();
 
-    @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
-    InputOptions input = new InputOptions();
-
-    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
-    OutputOptions output = new OutputOptions();
-
-    @ArgGroup(validate = false, heading = "%nConcurrency:%n", order = 3)
-    ConcurrencyOptions concurrency = new ConcurrencyOptions();
-
-    @ArgGroup(validate = false, heading = "%nHTTP:%n", order = 4)
-    HttpOptions http = new HttpOptions();
-
-    @ArgGroup(validate = false, heading = "%nTLS:%n", order = 5)
-    TlsOptions tls = new TlsOptions();
-
-    @ArgGroup(validate = false, heading = "%nProxy:%n", order = 6)
-    ProxyOptions proxy = new ProxyOptions();
-
-    @ArgGroup(validate = false, heading = "%nRetries and timeouts:%n", order = 7)
-    RetryOptions retry = new RetryOptions();
-
-    @ArgGroup(validate = false, heading = "%nDisplay:%n", order = 8)
-    DisplayOptions display = new DisplayOptions();
-
-    @Spec
+    /** The model this command was parsed with (see {@link #commandLine}). */
     CommandSpec spec;
 
     private final Streams streams;
@@ -86,6 +40,14 @@ public final class HaulCommand implements Callable<Integer> {
     public HaulCommand(Streams streams, Environment environment) {
         this.streams = streams;
         this.environment = environment;
+    }
+
+    /**
+     * A command line for this command: {@code grouped} for help, man page and completion (the
+     * options in their sections), plain for a run (the same parsing, less to build).
+     */
+    public CommandLine commandLine(boolean grouped) {
+        return CommandModel.commandLine(this, grouped);
     }
 
     /** The config file's settings, applied by picocli as default values; null when there is none. */
@@ -110,6 +72,7 @@ public final class HaulCommand implements Callable<Integer> {
     /** The parsed options (with the config file's repeatable options filled in), checked. */
     Settings settings() {
         if (config != null && spec != null) config.applyLists(spec.commandLine().getParseResult());
+        if (spec != null) CommandModel.copyValues(spec, this);
         return Settings.from(this);
     }
 

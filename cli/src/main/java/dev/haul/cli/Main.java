@@ -113,21 +113,37 @@ public final class Main {
      */
     static CommandLine commandLine(String[] args, Streams streams, Environment env) {
         HaulCommand command = new HaulCommand(streams, env);
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = command.commandLine(asksForHelp(args) || namesASubcommand(args));
         ConfigDefaults config = loadConfig(args, env, cli.getCommandSpec());
         if (config != null) {
             // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
             cli.setDefaultValueProvider(config);
             command.useConfig(config);
         }
-        completeModel(cli, streams);
+        if (asksForHelp(args) || namesASubcommand(args)) {
+            completeModel(cli, streams);
+        } else {
+            setStreams(cli, streams); // a download: the subcommands' models are not worth building
+        }
         return cli;
+    }
+
+    /**
+     * Whether an argument is a subcommand's name. Only then (or for help) are the subcommands put
+     * in the model: building theirs costs every start-up, and a line without their names parses
+     * the same without them.
+     */
+    private static boolean namesASubcommand(String[] args) {
+        for (String a : args) {
+            if (a.equals("demo") || a.equals("completion")) return true;
+        }
+        return false;
     }
 
     /** The whole command model, as the completion scripts and the man page describe it. */
     public static CommandLine model() {
         Streams none = Streams.discarding();
-        CommandLine cli = new CommandLine(new HaulCommand(none, new Environment(Map.of(), Path.of(""))));
+        CommandLine cli = new HaulCommand(none, new Environment(Map.of(), Path.of(""))).commandLine(true);
         completeModel(cli, none);
         return cli;
     }
@@ -136,6 +152,10 @@ public final class Main {
     private static void completeModel(CommandLine cli, Streams streams) {
         cli.addSubcommand("demo", new DemoCommand(streams));
         cli.addSubcommand("completion", new CompletionCommand());
+        setStreams(cli, streams);
+    }
+
+    private static void setStreams(CommandLine cli, Streams streams) {
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(streams.err(), true));
     }
@@ -156,11 +176,11 @@ public final class Main {
             List<String> probeArgs = new ArrayList<>(optionArgs);
             probeArgs.add(PROBE_URL);
             try {
-                new CommandLine(probe).parseArgs(probeArgs.toArray(String[]::new));
+                probe.commandLine(false).parseArgs(probeArgs.toArray(String[]::new));
             } catch (CommandLine.ParameterException e) {
                 throw new UsageException(e.getMessage());
             }
-            Settings.from(probe);
+            probe.settings();
         });
     }
 

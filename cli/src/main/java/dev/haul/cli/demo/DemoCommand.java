@@ -117,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (String name : server.names()) args.add(server.url(name).toString());
         HaulCommand haul = new HaulCommand(streams);
         try {
-            new CommandLine(haul).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
+            haul.commandLine(false).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UsageException("demo: " + e.getMessage());
         }
