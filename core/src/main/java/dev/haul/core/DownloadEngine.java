@@ -108,7 +108,10 @@ public final class DownloadEngine implements AutoCloseable {
         transport.loop().execute(() -> scheduler.setJobs(jobs));
     }
 
-    /** The latest picture of the engine, published about every 100 ms. Never blocks. */
+    /**
+     * The engine as it is now, at most about 100 ms old. Read every tick (a live display), it never
+     * blocks; read seldom, it may wait a moment for the loop to make a fresh one. Not on the loop.
+     */
     public EngineSnapshot snapshot() {
         return scheduler.latestSnapshot();
     }

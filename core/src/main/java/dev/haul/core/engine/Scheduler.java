@@ -46,6 +46,9 @@ public final class Scheduler implements TransferHost {
     private final Map<Long, Transfer> live = new LinkedHashMap<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
     private volatile EngineSnapshot latest = EngineSnapshot.EMPTY;
+    /** When {@link #latest} was made, and when a reader last asked for it (System.nanoTime). */
+    private volatile long publishedAt = System.nanoTime();
+    private volatile long readAt = Long.MIN_VALUE / 2;
     private volatile Thread loopThread;
     private int done;
     private int failed;
@@ -145,8 +148,30 @@ public final class Scheduler implements TransferHost {
         return idle;
     }
 
+    /**
+     * The engine as it is now, at most a tick old. A reader that asks every tick (the live display)
+     * gets the one the tick made; one that asks seldom (a summary line every 5 s) has none made
+     * in between, so it waits briefly for the loop to make a fresh one. Any thread but the loop's.
+     */
     public EngineSnapshot latestSnapshot() {
-        return latest;
+        long now = System.nanoTime();
+        readAt = now;
+        EngineSnapshot s = latest;
+        if (now - publishedAt <= TimeUnit.MILLISECONDS.toNanos(2 * SNAPSHOT_EVERY_MS) || loop.inEventLoop()) return s;
+        CompletableFuture<EngineSnapshot> fresh = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                publishSnapshot();
+                fresh.complete(latest);
+            });
+            return fresh.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
+            return latest; // the loop is gone or busy: the last one made will do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return latest;
+        }
     }
 
     public Thread loopThread() {
@@ -263,10 +288,14 @@ public final class Scheduler implements TransferHost {
         }
     }
 
+    /**
+     * Speeds are updated every tick; a snapshot is made only while someone reads them that often:
+     * with thousands of transfers, making one costs more than a quiet run should pay ten times a second.
+     */
     private void tickSpeedsAndPublish() {
         long now = System.nanoTime();
         for (Transfer t : live.values()) t.speed().tick(now);
-        publishSnapshot();
+        if (now - readAt <= TimeUnit.MILLISECONDS.toNanos(2 * SNAPSHOT_EVERY_MS)) publishSnapshot();
     }
 
     private void publishSnapshot() {
@@ -277,6 +306,7 @@ public final class Scheduler implements TransferHost {
             list.add(t.snapshot());
         }
         latest = new EngineSnapshot(List.copyOf(list), done, failed, cancelled, admission.queued(), speed, admission.jobs());
+        publishedAt = System.nanoTime();
     }
 
     private void emitProgress() {
