@@ -9,6 +9,8 @@ final class HttpConnection {
     final Route route;
     private Exchange current;
     private boolean reused;
+    /** In the pool's idle deque and counted there (see {@link ConnectionPool}). */
+    boolean pooled;
 
     HttpConnection(Channel channel, Origin origin) {
         this(channel, Route.direct(origin));
