@@ -8,7 +8,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 import javax.net.ssl.SSLException;
@@ -27,6 +26,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            connection.touch(transport.now());
             Exchange exchange = connection.current();
             if (exchange == null) return; // bytes after the end of an aborted exchange: dropped with the connection
             if (msg instanceof HttpResponse response) exchange.onResponse(response);
@@ -50,18 +50,24 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            Exchange exchange = connection.current();
-            if (exchange == null) {
-                connection.close(); // kept alive but unused for a whole stall period: let it go
-            } else if (!exchange.readingPaused()) {
-                exchange.fail(FailureReason.TIMEOUT, "no data received for " + transport.stallSeconds() + " s");
-            }
-        } else if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+        if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
             Exchange exchange = connection.current();
             if (exchange != null) exchange.fail(FailureReason.TLS, TlsMessages.describe(done.cause()));
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /**
+     * The stall sweep found nothing read for a whole --stall-timeout (see {@link Transport}): the
+     * exchange fails, or a kept-alive connection nobody used goes. On the loop.
+     */
+    void stalled() {
+        Exchange exchange = connection.current();
+        if (exchange == null) {
+            connection.close(); // kept alive but unused for a whole stall period: let it go
+        } else {
+            exchange.fail(FailureReason.TIMEOUT, "no data received for " + transport.stallSeconds() + " s");
+        }
     }
 
     @Override

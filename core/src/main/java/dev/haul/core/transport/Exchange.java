@@ -47,7 +47,10 @@ public final class Exchange {
 
     public void resumeReading() {
         readingPaused = false;
-        if (connection != null) connection.setAutoRead(true);
+        if (connection != null) {
+            connection.touch(transport.now()); // time spent held is not the server's stall
+            connection.setAutoRead(true);
+        }
     }
 
     boolean readingPaused() {

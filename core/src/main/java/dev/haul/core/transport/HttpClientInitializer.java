@@ -6,9 +6,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +15,6 @@ import java.util.function.Consumer;
  *   [proxy]         HttpProxyHandler (CONNECT) or Socks5ProxyHandler, when a tunnel is needed
  *   [TLS]           SslHandler, host name verified (https only)
  *   http            HttpClientCodec: HTTP/1.1 framing, bodies streamed in chunks (never aggregated)
- *   stall           IdleStateHandler: no bytes read for --stall-timeout fires an event
  *   exchange        ConnectionHandler: hands responses and body chunks to the current exchange
  * </pre>
  */
@@ -58,7 +55,6 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
             p.addLast("tls", ssl);
         }
         p.addLast("http", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
-        p.addLast("stall", new IdleStateHandler(config.stallTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("exchange", new ConnectionHandler(connection, transport));
     }
 }

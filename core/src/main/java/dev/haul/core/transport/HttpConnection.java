@@ -11,6 +11,8 @@ final class HttpConnection {
     private boolean reused;
     /** In the pool's idle deque and counted there (see {@link ConnectionPool}). */
     boolean pooled;
+    /** When bytes last came in, or a request went out (System.nanoTime): the stall clock. */
+    private long lastActivityNanos;
 
     HttpConnection(Channel channel, Origin origin) {
         this(channel, Route.direct(origin));
@@ -36,6 +38,17 @@ final class HttpConnection {
     void idle() {
         current = null;
         channel.config().setAutoRead(true);
+    }
+
+    /** Something happened that restarts the stall clock: a read, a request sent, reading resumed. */
+    void touch(long nowNanos) {
+        lastActivityNanos = nowNanos;
+    }
+
+    /** Nothing came in for a whole stall period (and reading was not held on purpose). */
+    boolean stalled(long nowNanos, long stallNanos) {
+        if (nowNanos - lastActivityNanos < stallNanos) return false;
+        return current == null || !current.readingPaused();
     }
 
     boolean reused() {

@@ -48,9 +48,16 @@ public final class Transport {
     private final TlsContexts tls;
     private final ConnectionPool pool;
     private final Set<HttpConnection> open = new HashSet<>();
+    private final java.util.function.LongSupplier clock;
     private AddressResolverGroup<InetSocketAddress> dns; // created on the first host name, not for IP literals
 
     public Transport(EngineConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, for the stall clock: tests pass virtual time */
+    Transport(EngineConfig config, java.util.function.LongSupplier clock) {
+        this.clock = clock;
         WarmUp.await(); // never two threads initialising Netty at once
         this.config = config;
         ThreadFactory named = r -> {
@@ -70,11 +77,40 @@ public final class Transport {
         loop = group.next();
         tls = new TlsContexts(config.tls());
         pool = new ConnectionPool(Math.max(16, config.jobs()));
+        long sweepMs = Math.max(50, Math.min(1000, config.stallTimeout().toMillis() / 4));
+        loop.scheduleAtFixedRate(() -> sweepStalls(open, now(), config.stallTimeout().toNanos()),
+                sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One timer for every connection's stall clock, rather than one per connection (thousands of
+     * timers to re-arm on every request): a connection that read nothing for --stall-timeout is
+     * told so, within a quarter of the timeout (at most a second) after it passed. On the loop.
+     */
+    static void sweepStalls(Iterable<HttpConnection> connections, long nowNanos, long stallNanos) {
+        java.util.List<HttpConnection> stalled = null;
+        for (HttpConnection c : connections) {
+            if (c.stalled(nowNanos, stallNanos)) {
+                if (stalled == null) stalled = new java.util.ArrayList<>();
+                stalled.add(c);
+            }
+        }
+        if (stalled == null) return;
+        for (HttpConnection c : stalled) {
+            ConnectionHandler handler = c.channel.pipeline().get(ConnectionHandler.class);
+            if (handler != null) handler.stalled();
+            else c.close();
+        }
     }
 
     /** The one thread that runs every transfer. */
     public EventLoop loop() {
         return loop;
+    }
+
+    /** The stall clock's time, in nanoseconds. */
+    long now() {
+        return clock.getAsLong();
     }
 
     long stallSeconds() {
@@ -161,6 +197,7 @@ public final class Transport {
                 exchange.fail(classifyConnectFailure(f.cause()), connectMessage(route, f.cause()));
                 return;
             }
+            made[0].touch(now());
             open.add(made[0]);
             if (route.tunnel()) {
                 // The tunnel is up only when the proxy said so; the request waits for that.
@@ -193,11 +230,7 @@ public final class Transport {
 
     private void send(HttpConnection connection, Exchange exchange, boolean fromPool) {
         connection.begin(exchange, fromPool);
-        if (fromPool) {
-            // The stall clock starts with this request, not with the connection's last read while idle.
-            connection.channel.pipeline().replace("stall", "stall", new io.netty.handler.timeout.IdleStateHandler(
-                    config.stallTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        }
+        connection.touch(now()); // the stall clock starts with this request, not the last read while idle
         io.netty.handler.codec.http.FullHttpRequest request;
         try {
             request = RequestEncoder.toNetty(exchange.request, connection.route);

@@ -11,7 +11,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.ResourceLeakDetector;
 
@@ -61,7 +60,7 @@ public final class WarmUp {
             }
             initialise(NetUtil.class, MultiThreadIoEventLoopGroup.class, Bootstrap.class, DefaultChannelPipeline.class,
                     AdaptiveRecvByteBufAllocator.class, ByteBufAllocator.class, ResourceLeakDetector.class,
-                    HttpClientCodec.class, IdleStateHandler.class, DefaultFullHttpRequest.class, HttpHeaderNames.class,
+                    HttpClientCodec.class, DefaultFullHttpRequest.class, HttpHeaderNames.class,
                     HttpClientInitializer.class, ConnectionHandler.class, HttpConnection.class);
         } catch (Throwable ignored) {
             // Only ahead-of-time work: what failed here fails again where it is really used, and is reported there.

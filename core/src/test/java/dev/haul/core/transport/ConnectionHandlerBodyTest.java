@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.handler.timeout.IdleStateEvent;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class ConnectionHandlerBodyTest {
     void aKeptAliveConnectionUnusedForAStallPeriodIsClosed() {
         wire.serve("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
 
-        wire.channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        wire.stallPeriodPasses();
 
         assertEquals(List.of("response 200", "body", "complete"), wire.events);
         assertFalse(wire.channel.isOpen());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haul.core.FailureReason;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
@@ -97,7 +96,7 @@ class ConnectionHandlerFailureTest {
     void aStallFailsTheExchangeWithATimeoutNamingTheSeconds() {
         wire.serve("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome");
 
-        wire.channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        wire.stallPeriodPasses();
 
         assertEquals(List.of("response 200", "body", "error TIMEOUT"), wire.events);
         assertEquals("no data received for 30 s", wire.failureMessage);
@@ -109,7 +108,7 @@ class ConnectionHandlerFailureTest {
         wire.serve("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome");
         wire.exchange.pauseReading();
 
-        wire.channel.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
+        wire.stallPeriodPasses();
 
         assertEquals(List.of("response 200", "body"), wire.events);
         assertTrue(wire.channel.isOpen());
@@ -128,7 +127,7 @@ class ConnectionHandlerFailureTest {
 
     @Test
     void aFailureIsReportedOnceEvenWhenTheCloseFollows() {
-        wire.channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        wire.stallPeriodPasses();
         wire.serverCloses();
 
         assertEquals(List.of("error TIMEOUT"), wire.events);

@@ -19,7 +19,9 @@ import java.util.List;
  * plays the server by writing raw response bytes; the listener records what the engine would see.
  */
 final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
-    final Transport transport = new Transport(EngineConfig.defaults(Path.of("unused")));
+    /** The stall clock, virtual: it moves only when a test says so. */
+    final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+    final Transport transport = new Transport(EngineConfig.defaults(Path.of("unused")), clock::get);
     final EmbeddedChannel channel = new EmbeddedChannel();
     final HttpConnection connection;
     final Exchange exchange;
@@ -38,6 +40,7 @@ final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
         RequestSpec spec = new RequestSpec(uri, List.of());
         exchange = new Exchange(transport, spec, Route.direct(origin), this);
         connection.begin(exchange, false);
+        connection.touch(clock.get()); // the request goes out now
         channel.writeOutbound(RequestEncoder.toNetty(spec, origin));
         channel.releaseOutbound(); // the request bytes: RequestEncoderTest checks them
     }
@@ -80,5 +83,16 @@ final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
     public void close() {
         channel.finishAndReleaseAll();
         transport.close(() -> {});
+    }
+
+    /** A whole --stall-timeout (30 s) goes by without a read, and the transport's stall sweep runs. */
+    void stallPeriodPasses() {
+        timePasses(java.time.Duration.ofSeconds(30));
+    }
+
+    /** Virtual time moves on by {@code d}, then the stall sweep runs (default 30 s timeout). */
+    void timePasses(java.time.Duration d) {
+        clock.addAndGet(d.toNanos());
+        Transport.sweepStalls(java.util.List.of(connection), clock.get(), java.time.Duration.ofSeconds(30).toNanos());
     }
 }
