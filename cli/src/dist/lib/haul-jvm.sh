@@ -86,9 +86,22 @@ haul_jvm() {
     base=$cache
   fi
   local archive=$archive_dir/haul-${java_build//[^A-Za-z0-9._+-]/_}.jsa
+  # Netty's native libraries, copied out of the jar once (see dev.haul.cli.NativeLibraries): named
+  # here, they are loaded as they are instead of copied to a temporary file on every run.
+  local natives=$archive_dir/native have_archive= have_natives=
+  if [ -f "$natives/.complete" ] && [ "$natives/.complete" -nt "$jar" ]; then
+    jvm_flags+=("-Djava.library.path=$natives")
+    have_natives=1
+  elif [ "$archive_dir/native.failed" -nt "$jar" ]; then
+    have_natives=1   # nothing to copy on this machine: not asked again for this jar
+  fi
   if [ -f "$archive" ] && [ "$archive" -nt "$jar" ] && ! [ "$java_home/lib/server/libjvm.so" -nt "$archive" ]; then
     jvm_flags+=("-XX:SharedArchiveFile=$archive")
-  elif ! [ "$archive.failed" -nt "$jar" ] && [ -d "$base" ] && [ -w "$base" ]; then
+    have_archive=1
+  elif [ "$archive.failed" -nt "$jar" ]; then
+    have_archive=1
+  fi
+  if { [ -z "$have_archive" ] || [ -z "$have_natives" ]; } && [ -d "$base" ] && [ -w "$base" ]; then
     haul_jvm_train "$jar" "$base" "$archive_dir" "$archive" </dev/null >/dev/null 2>&1 &
   fi
 }
@@ -109,8 +122,24 @@ haul_jvm_train() (
   mkdir -p "$archive_dir" 2>/dev/null || exit 0
   exec 9>"$archive_dir/.haul-training.lock" || exit 0
   if command -v flock >/dev/null; then flock -n 9 || exit 0; fi
+  natives=$archive_dir/native
+  if ! [ "$natives/.complete" -nt "$jar" ] && ! [ "$archive_dir/native.failed" -nt "$jar" ]; then
+    ntmp=$natives.$BASHPID.tmp
+    rm -rf "$ntmp"
+    if "$java_bin" -cp "$jar" dev.haul.cli.NativeLibraries "$ntmp" && : > "$ntmp/.complete"; then
+      # A run starting while the old copy is moved aside finds none and extracts as before: harmless.
+      rm -rf "$natives.old"
+      if [ -d "$natives" ]; then mv "$natives" "$natives.old"; fi
+      mv "$ntmp" "$natives" && rm -f "$archive_dir/native.failed"
+      rm -rf "$natives.old"
+    else
+      rm -rf "$ntmp"
+      : > "$archive_dir/native.failed"
+    fi
+  fi
   # Another run may have made it while this one waited.
   if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then exit 0; fi
+  if [ "$archive.failed" -nt "$jar" ]; then exit 0; fi
   tmp=$archive.$BASHPID.tmp
   nice=(env); if command -v nice >/dev/null; then nice=(nice -n 10); fi
   # The last step checks that the new archive maps with these flags and this jar (-Xshare:on

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -60,6 +61,60 @@ class ReleaseArchiveIT {
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(java.util.List.of(dir + "/data.bin"), run.stdoutLines(), run::describe);
             assertEquals(sha256(body), sha256(Files.readAllBytes(dir.resolve("data.bin"))));
+        }
+    }
+
+    @Test
+    void theLauncherCopiesNettysNativeLibrariesIntoItsCacheOnceAndRunsWithThem() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && System.getProperty("os.arch").equals("amd64"), "the libraries of haul's jar are for Linux x86-64");
+        Path cache = Files.createDirectories(work.resolve(".cache")); // an existing cache: the launcher may write there
+        byte[] body = new byte[70_000];
+        new Random(11).nextBytes(body);
+        try (OneFileServer server = new OneFileServer("/f.bin", body)) {
+            Launch.Result first = Launch.run(work, Map.of("XDG_CACHE_HOME", cache.toString()), root.resolve("bin/haul").toString(),
+                    "-q", "-d", work.resolve("one").toString(), server.url("/f.bin"));
+            assertEquals(0, first.exitCode(), first::describe);
+
+            // The copy is made in the background, after the run: wait for its mark of completion.
+            dev.haul.it.support.Await.until(() -> completeMark(cache) != null, java.time.Duration.ofSeconds(60),
+                    () -> "no native/.complete under " + cache);
+            Path natives = completeMark(cache).getParent();
+            for (String name : new String[] {"libnetty_transport_native_epoll_x86_64.so", "libnetty_tcnative_linux_x86_64.so"}) {
+                byte[] inJar;
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(root.resolve("lib/haul.jar").toFile())) {
+                    inJar = jar.getInputStream(jar.getEntry("META-INF/native/" + name)).readAllBytes();
+                }
+                assertEquals(sha256(inJar), sha256(Files.readAllBytes(natives.resolve(name))), name);
+            }
+
+            Launch.Result second = Launch.run(work, Map.of("XDG_CACHE_HOME", cache.toString()), root.resolve("bin/haul").toString(),
+                    "-q", "-d", work.resolve("two").toString(), server.url("/f.bin"));
+            assertEquals(0, second.exitCode(), second::describe);
+            assertEquals("", second.stderr(), second::describe);
+            assertEquals(sha256(body), sha256(Files.readAllBytes(work.resolve("two/f.bin"))));
+
+            // Let the background job finish its class-data-sharing archive before the folder is removed.
+            dev.haul.it.support.Await.until(() -> trainingDone(natives.getParent()), java.time.Duration.ofSeconds(120),
+                    () -> "the launcher's background job did not finish in " + natives.getParent());
+        }
+    }
+
+    private static boolean trainingDone(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".jsa.failed"))
+                    && names.stream().noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".tmp.classes"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path completeMark(Path cache) {
+        try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
+            return files.filter(p -> p.endsWith("native/.complete")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null; // the job is still moving things: look again
         }
     }
 
