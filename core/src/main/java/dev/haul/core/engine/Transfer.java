@@ -14,7 +14,6 @@ import dev.haul.core.resume.RangeRequest;
 import dev.haul.core.resume.ResumeRecord;
 import dev.haul.core.resume.ResumeRules;
 import dev.haul.core.storage.NameReservations.Decision;
-import dev.haul.core.storage.PartFile;
 import dev.haul.core.storage.StreamSink;
 import dev.haul.core.storage.TargetNames;
 import dev.haul.core.transport.Exchange;
@@ -91,10 +90,8 @@ final class Transfer implements ExchangeListener {
     private Exchange exchange;
     private URI redirectTarget;
     private long redirectBodyBytes;
-    private RangeRequest rangeAsked;
-    private ResumeRecord rangeRecord;
-    /** After a response contradicted a range request, the saved bytes are not trusted again. */
-    private boolean resumeForbidden;
+    /** Bytes saved before this attempt, and whether (and how) it asks to continue them. */
+    private final SavedBytes saved;
     private TargetFile target;
     private StreamSink sink;
     private long bytes;
@@ -116,8 +113,6 @@ final class Transfer implements ExchangeListener {
     private SegmentedBody segmented;
     /** A server that answered ranges inconsistently gets one connection from then on. */
     private boolean segmentsDisabled;
-    /** The resume plan found saved ranges (a segmented .part): they are continued, not truncated. */
-    private List<long[]> savedRanges;
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
@@ -129,6 +124,7 @@ final class Transfer implements ExchangeListener {
         this.maskedUrl = Secrets.maskUrl(request.url());
         this.redirects = new Redirects(host.config().maxRedirects(), url);
         this.digest = request.sha256() == null ? null : new BodyDigest();
+        this.saved = new SavedBytes(maskedUrl);
     }
 
     long id() {
@@ -171,66 +167,17 @@ final class Transfer implements ExchangeListener {
 
     /** Decides whether this attempt continues saved bytes: a Range with If-Range, or a plain GET. */
     private void planRange() {
-        rangeAsked = null;
-        rangeRecord = null;
-        savedRanges = null;
-        if (resumeForbidden) return;
         if (sink != null || request.stream() != null) {
-            // Bytes already on stdout cannot be taken back: only an exact continuation will do.
-            if (bytes > 0 && target == null && sinkRecord != null) {
-                rangeRecord = sinkRecord;
-                rangeAsked = ResumeRules.plan(sinkRecord, bytes).orElse(null);
-            }
-            return;
-        }
-        TargetFile candidate = target != null ? target : probeExistingPart();
-        if (candidate == null) return;
-        Optional<RangeRequest> plan = resumePlan(candidate);
-        if (plan.isEmpty()) {
-            // Not resumable after all (no validator, an oversized .part): give the probed name back,
-            // so that this run's own download can take it.
-            if (target == null) host.names().release(candidate.name());
-            savedRanges = null;
-            return;
-        }
-        rangeAsked = plan.get();
-        rangeRecord = candidate.savedRecordFor(maskedUrl).orElseThrow();
-        if (target == null) target = candidate;
-    }
-
-    /** The range that continues {@code candidate}'s saved bytes, or empty. Sets {@link #savedRanges} for a segmented .part. */
-    private Optional<RangeRequest> resumePlan(TargetFile candidate) {
-        Optional<ResumeRecord> saved = candidate.savedRecordFor(maskedUrl);
-        if (saved.isEmpty()) return Optional.empty();
-        Optional<RangeRequest> plan;
-        List<long[]> ranges = saved.get().rangeList();
-        if (ranges != null && saved.get().total() > 0) {
-            // A segmented .part: ask from its first gap; the other gaps go to extra connections.
-            List<long[]> missing = SegmentPlan.complement(saved.get().total(), ranges);
-            long from = missing.isEmpty() ? saved.get().total() : missing.get(0)[0];
-            plan = saved.get().hasValidator() ? Optional.of(new RangeRequest(from, saved.get().validator())) : Optional.empty();
-            if (plan.isPresent()) savedRanges = ranges;
+            saved.planStream(target == null ? bytes : 0, sinkRecord);
         } else {
-            plan = ResumeRules.plan(saved.get(), candidate.partLength());
+            target = saved.planFile(target, TargetNames.choose(request.outName(), null, request.url()), host.names());
         }
-        return plan;
-    }
-
-    /** A .part from an earlier run, under the name this URL would get without Content-Disposition. */
-    private TargetFile probeExistingPart() {
-        String guess = TargetNames.choose(request.outName(), null, request.url());
-        // No .part, nothing to continue: the common case, answered before the name is claimed.
-        if (PartFile.existingLength(PartFile.partPathFor(host.names().dir().resolve(guess))) <= 0) return null;
-        if (!host.names().claimForResume(guess)) return null;
-        TargetFile t = new TargetFile(host.names(), guess, guess, false);
-        if (t.partLength() > 0 && t.savedRecordFor(maskedUrl).isPresent()) return t;
-        host.names().release(guess);
-        return null;
     }
 
     private void sendRequest() {
         List<Header> headers = new ArrayList<>(RequestHeaders.forOrigin(host.config(), credentialOrigin, origin,
                 request.url().getRawUserInfo()));
+        RangeRequest rangeAsked = saved.asked();
         if (rangeAsked != null) {
             log.debug("transfer {} asks to resume at byte {}", id, rangeAsked.offset());
             headers.add(new Header("Range", rangeAsked.rangeHeader()));
@@ -306,7 +253,7 @@ final class Transfer implements ExchangeListener {
             beginRedirect(head.header("Location"));
             return;
         }
-        if (rangeAsked != null && (status == 200 || status == 206 || status == 416)) {
+        if (saved.asked() != null && (status == 200 || status == 206 || status == 416)) {
             onRangeResponse(head);
             return;
         }
@@ -327,29 +274,28 @@ final class Transfer implements ExchangeListener {
 
     private void onRangeResponse(ResponseHead head) {
         RangeDecision d = ResumeRules.decide(head.status(), head.header("Content-Range"), head.header("ETag"),
-                head.header("Last-Modified"), rangeAsked, rangeRecord);
+                head.header("Last-Modified"), saved.asked(), saved.record());
         if (d instanceof RangeDecision.Append a) {
             startBody(head, a.offset());
         } else if (d instanceof RangeDecision.Complete) {
             exchange.abort();
-            bytes = rangeRecord.total();
-            total = rangeRecord.total();
+            bytes = saved.record().total();
+            total = saved.record().total();
             complete();
         } else if (d instanceof RangeDecision.Restart) {
             if (head.status() != 200) {
                 // 416 for bytes we do not have: ask again for the whole file.
                 exchange.abort();
-                resumeForbidden = true;
+                saved.distrust();
                 attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "the saved bytes no longer fit the file", head.status(), Duration.ZERO);
                 return;
             }
             // A whole new body: the saved bytes, ranges and validators are history.
-            savedRanges = null;
-            rangeRecord = null;
+            saved.forget();
             startBody(head, 0);
         } else if (d instanceof RangeDecision.Mismatch m) {
             exchange.abort();
-            resumeForbidden = true;
+            saved.distrust();
             attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "bad range response: " + m.why(), head.status(), null);
         }
     }
@@ -389,9 +335,10 @@ final class Transfer implements ExchangeListener {
 
     private boolean openTarget(ResponseHead head, long offset, long length) {
         try {
-            if (offset > 0 || savedRanges != null) {
-                target.continueAt(offset, rangeRecord);
-                total = rangeRecord.total() >= 0 ? rangeRecord.total() : (length >= 0 ? offset + length : -1);
+            if (offset > 0 || saved.ranges() != null) {
+                ResumeRecord record = saved.record();
+                target.continueAt(offset, record);
+                total = record.total() >= 0 ? record.total() : (length >= 0 ? offset + length : -1);
                 return true;
             }
             if (target == null && !reserveName(head)) return false;
@@ -430,16 +377,9 @@ final class Transfer implements ExchangeListener {
      * this URL: instead of truncating it, ask again with a Range. Once per transfer.
      */
     private boolean resumeUnderServerName(String preferred) {
-        if (rangeAsked != null || resumeForbidden || triedServerName) return false;
-        triedServerName = true;
-        if (preferred.equals(TargetNames.choose(request.outName(), null, request.url()))) return false; // probed already
-        if (!host.names().claimForResume(preferred)) return false;
-        TargetFile candidate = new TargetFile(host.names(), preferred, preferred, false);
-        if (candidate.partLength() <= 0 || resumePlan(candidate).isEmpty()) {
-            host.names().release(preferred);
-            savedRanges = null;
-            return false;
-        }
+        TargetFile candidate = saved.underServerName(preferred, TargetNames.choose(request.outName(), null, request.url()),
+                host.names());
+        if (candidate == null) return false;
         exchange.abort();
         exchange = null;
         target = candidate;
@@ -447,8 +387,6 @@ final class Transfer implements ExchangeListener {
         beginAttempt();
         return true;
     }
-
-    private boolean triedServerName;
 
     @Override
     public void onBody(ByteBuffer chunk) {
@@ -567,8 +505,8 @@ final class Transfer implements ExchangeListener {
         ResumeRecord record = target == null ? null : target.record();
         if (connections < 2 || segmentsDisabled || record == null || !record.hasValidator() || total <= 0) return;
         List<long[]> missing;
-        if (savedRanges != null) {
-            missing = SegmentPlan.complement(total, savedRanges);
+        if (saved.ranges() != null) {
+            missing = SegmentPlan.complement(total, saved.ranges());
         } else {
             boolean ranges = head.header("Accept-Ranges") != null && head.header("Accept-Ranges").toLowerCase().contains("bytes");
             if (offset != 0 || !ranges || total < 2 * SegmentPlan.MIN_SEGMENT) return;
