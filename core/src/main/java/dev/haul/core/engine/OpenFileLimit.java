@@ -5,39 +5,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How many transfers can run at once before the process runs out of file descriptors: each
- * running transfer may hold a socket and its {@code .part} at the same time, and the JVM keeps a
- * few of its own. Read from {@code /proc/self/limits} (cheap; no JMX), once.
+ * How many transfers can run at once before the process runs out of file descriptors. Each
+ * running transfer holds a socket; its {@code .part} holds a descriptor only while it is among the
+ * most recently written ({@link dev.haul.core.storage.OpenParts}, at most {@link #partBudget()} of
+ * them); the JVM keeps a few of its own. Read from {@code /proc/self/limits} (cheap; no JMX), once.
  */
 public final class OpenFileLimit {
     /** Descriptors left for the JVM, the terminal, the DNS resolver and the sidecar writes. */
     private static final int RESERVED = 128;
+    /** Open .part files kept at most: enough for every busy transfer of an ordinary run. */
+    private static final int MAX_PART_BUDGET = 1024;
     private static volatile int maxTransfers;
+    private static volatile int partBudget;
 
     private OpenFileLimit() {}
 
     /** The most transfers that fit the soft open-file limit; Integer.MAX_VALUE when it cannot be read. */
     public static int maxTransfers() {
-        int m = maxTransfers;
-        if (m == 0) {
-            m = compute();
-            maxTransfers = m;
-        }
-        return m;
+        if (maxTransfers == 0) compute();
+        return maxTransfers;
     }
 
-    private static int compute() {
+    /** How many .part files may hold a descriptor at once; Integer.MAX_VALUE when the limit cannot be read. */
+    public static int partBudget() {
+        if (partBudget == 0) compute();
+        return partBudget;
+    }
+
+    private static synchronized void compute() {
+        int[] split = split(softLimit());
+        partBudget = split[0];
+        maxTransfers = split[1];
+    }
+
+    /** For a soft limit (-1: none): {open .part budget, transfers at once}. */
+    static int[] split(long soft) {
+        if (soft < 0) return new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE};
+        long usable = Math.max(2, soft - RESERVED);
+        int budget = (int) Math.max(1, Math.min(MAX_PART_BUDGET, usable / 4));
+        int transfers = (int) Math.max(1, Math.min(Integer.MAX_VALUE, usable - budget));
+        return new int[] {budget, transfers};
+    }
+
+    /** The soft open-file limit, or -1 for none (or none that can be read). */
+    private static long softLimit() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (!line.startsWith("Max open files")) continue;
                 String[] parts = line.substring("Max open files".length()).trim().split("\\s+");
-                if (parts[0].equals("unlimited")) return Integer.MAX_VALUE;
-                long soft = Long.parseLong(parts[0]);
-                return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (soft - RESERVED) / 2));
+                return parts[0].equals("unlimited") ? -1 : Long.parseLong(parts[0]);
             }
         } catch (IOException | RuntimeException e) {
             // not Linux, or an unexpected format: no cap
         }
-        return Integer.MAX_VALUE;
+        return -1;
     }
 }

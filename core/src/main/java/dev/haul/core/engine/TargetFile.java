@@ -76,7 +76,7 @@ final class TargetFile {
     /** Starts from zero: a new .part and a sidecar describing the response that fills it. */
     void startFresh(ResumeRecord newRecord) throws IOException {
         close();
-        part = PartFile.startFresh(partPath());
+        part = PartFile.startFresh(partPath(), names.openParts());
         record = newRecord;
         // An older sidecar describes other bytes; the new one is written once the body turns out
         // to need more than one read (see ensureSidecar): a small file never pays for one.
@@ -107,7 +107,7 @@ final class TargetFile {
     void continueAt(long offset, ResumeRecord saved) throws IOException {
         close();
         sidecarWritten = true; // continuing means a sidecar was there
-        part = PartFile.openExisting(partPath()).orElseThrow(() -> new IOException("the .part file disappeared"));
+        part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow(() -> new IOException("the .part file disappeared"));
         if (saved.rangeList() == null && part.length() != offset) part.truncate(offset);
         record = saved;
     }
@@ -143,7 +143,7 @@ final class TargetFile {
      * name in rename mode, else the exception.
      */
     Path promote(boolean renameOnConflict) throws IOException {
-        if (part == null) part = PartFile.openExisting(partPath()).orElseThrow(() -> new IOException("the .part file disappeared"));
+        if (part == null) part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow(() -> new IOException("the .part file disappeared"));
         while (true) {
             Path target = finalPath();
             try {
@@ -158,7 +158,7 @@ final class TargetFile {
                 name = names.renameAfterConflict(preferred, name);
                 Files.move(oldPart, partPath());
                 Sidecar.delete(oldSidecar);
-                part = PartFile.openExisting(partPath()).orElseThrow();
+                part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow();
             }
         }
     }

@@ -27,10 +27,21 @@ public final class NameReservations {
     private final Path dir;
     private final OnExists mode;
     private final Set<String> taken = new HashSet<>();
+    private final OpenParts openParts;
 
     public NameReservations(Path dir, OnExists mode) {
+        this(dir, mode, OpenParts.unlimited());
+    }
+
+    /** @param openParts the budget of open .part descriptors of the transfers writing into {@code dir} */
+    public NameReservations(Path dir, OnExists mode, OpenParts openParts) {
         this.dir = dir;
         this.mode = mode;
+        this.openParts = openParts;
+    }
+
+    public OpenParts openParts() {
+        return openParts;
     }
 
     /** Reserves a name for a download that prefers {@code preferred}; release it when the transfer ends. */

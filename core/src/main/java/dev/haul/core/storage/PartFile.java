@@ -22,13 +22,18 @@ public final class PartFile implements AutoCloseable {
     public static final String SUFFIX = ".part";
 
     private final Path path;
-    private final FileChannel channel;
+    private final OpenParts openParts;
+    /** Null while closed for room (see {@link OpenParts}) or after {@link #close}. */
+    private FileChannel channel;
+    private boolean closed;
     private long length;
 
-    private PartFile(Path path, FileChannel channel, long length) {
+    private PartFile(Path path, FileChannel channel, long length, OpenParts openParts) {
         this.path = path;
         this.channel = channel;
         this.length = length;
+        this.openParts = openParts;
+        openParts.used(this);
     }
 
     /**
@@ -36,6 +41,11 @@ public final class PartFile implements AutoCloseable {
      * the file is always created anew by us, inside the directory.
      */
     public static PartFile startFresh(Path partPath) throws IOException {
+        return startFresh(partPath, OpenParts.unlimited());
+    }
+
+    /** As {@link #startFresh(Path)}, its descriptor counted in {@code openParts}. */
+    public static PartFile startFresh(Path partPath, OpenParts openParts) throws IOException {
         FileChannel ch;
         try {
             ch = openFresh(partPath);
@@ -45,7 +55,7 @@ public final class PartFile implements AutoCloseable {
             Files.delete(partPath);
             ch = openFresh(partPath);
         }
-        return new PartFile(partPath, ch, 0);
+        return new PartFile(partPath, ch, 0, openParts);
     }
 
     private static FileChannel openFresh(Path partPath) throws IOException {
@@ -58,14 +68,49 @@ public final class PartFile implements AutoCloseable {
      * none, or it is not a regular file (a link is never followed).
      */
     public static java.util.Optional<PartFile> openExisting(Path partPath) throws IOException {
+        return openExisting(partPath, OpenParts.unlimited());
+    }
+
+    /** As {@link #openExisting(Path)}, its descriptor counted in {@code openParts}. */
+    public static java.util.Optional<PartFile> openExisting(Path partPath, OpenParts openParts) throws IOException {
         if (!Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS)) return java.util.Optional.empty();
-        FileChannel ch = FileChannel.open(partPath, Set.<OpenOption>of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-        return java.util.Optional.of(new PartFile(partPath, ch, ch.size()));
+        FileChannel ch = openForWriting(partPath);
+        return java.util.Optional.of(new PartFile(partPath, ch, ch.size(), openParts));
+    }
+
+    private static FileChannel openForWriting(Path partPath) throws IOException {
+        return FileChannel.open(partPath, Set.<OpenOption>of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * The channel, opened again if it was closed for room: the same name, never through a link and
+     * never created (a .part that vanished meanwhile is an error, not a new empty file).
+     */
+    private FileChannel channel() throws IOException {
+        if (closed) throw new java.nio.channels.ClosedChannelException();
+        if (channel == null) {
+            channel = openForWriting(path);
+            openParts.countReopen();
+        }
+        openParts.used(this);
+        return channel;
+    }
+
+    /** Closes the descriptor to make room for another .part's; the next write opens it again. */
+    void closeForNow() {
+        FileChannel c = channel;
+        channel = null;
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // a page-cache write has no late error to report here; the next write reopens
+        }
     }
 
     /** Cuts the file back to {@code length} bytes (a restart from zero, or an untrusted tail). */
     public void truncate(long newLength) throws IOException {
-        channel.truncate(newLength);
+        channel().truncate(newLength);
         length = newLength;
     }
 
@@ -98,8 +143,9 @@ public final class PartFile implements AutoCloseable {
     /** Writes the whole buffer at {@code position}. Page-cache writes: fast enough for the loop. */
     public void write(ByteBuffer src, long position) throws IOException {
         long pos = position;
+        FileChannel c = channel();
         while (src.hasRemaining()) {
-            pos += channel.write(src, pos);
+            pos += c.write(src, pos);
         }
         if (pos > length) length = pos;
     }
@@ -111,7 +157,11 @@ public final class PartFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (channel.isOpen()) channel.close();
+        closed = true;
+        openParts.closed(this);
+        FileChannel c = channel;
+        channel = null;
+        if (c != null && c.isOpen()) c.close();
     }
 
     /**

@@ -237,6 +237,7 @@ public final class HaulProcess implements AutoCloseable {
         private final Map<String, String> env = new HashMap<>();
         private byte[] stdin = new byte[0];
         private boolean keepStdinOpen;
+        private int openFileLimit;
 
         private Builder(List<String> args) {
             this.args = List.copyOf(args);
@@ -271,6 +272,11 @@ public final class HaulProcess implements AutoCloseable {
                     "-Xlog:disable", "-Xlog:all=warning:stderr", "-Duser.home=" + EMPTY_HOME,
                     "-jar", jar().toString()));
             command.addAll(args);
+            if (openFileLimit > 0) {
+                List<String> limited = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash"));
+                limited.addAll(command);
+                command = limited;
+            }
             ProcessBuilder pb = new ProcessBuilder(command);
             if (cwd != null) {
                 pb.directory(cwd.toFile());
@@ -293,6 +299,12 @@ public final class HaulProcess implements AutoCloseable {
                 }
             }
             return haul;
+        }
+
+        /** Runs haul under this soft open-file limit ({@code ulimit -n}, through bash). */
+        public Builder openFileLimit(int n) {
+            this.openFileLimit = n;
+            return this;
         }
 
         /** Starts the process and waits for it to exit. */
