@@ -146,9 +146,19 @@ final class CommandModel {
         return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
     }
 
+    /** The parsed, configured or default value; for an option a group left unset, its declared default. */
     @SuppressWarnings("unchecked")
     private static <T> T value(CommandSpec spec, String longName) {
-        return (T) spec.findOption(longName).getValue();
+        OptionSpec option = spec.findOption(longName);
+        Object v = option.getValue();
+        if (v == null && option.defaultValue() != null) {
+            Class<?> type = option.type();
+            String d = option.defaultValue();
+            if (type == int.class) v = Integer.valueOf(d);
+            else if (type == double.class) v = Double.valueOf(d);
+            else if (type == String.class) v = d;
+        }
+        return (T) v;
     }
 
     private static boolean flag(CommandSpec spec, String longName) {

@@ -112,20 +112,37 @@ public final class Main {
      * @throws ConfigException when the config file has a line haul cannot use
      */
     static CommandLine commandLine(String[] args, Streams streams, Environment env) {
+        boolean subcommands = asksForHelp(args) || namesASubcommand(args);
         HaulCommand command = new HaulCommand(streams, env);
-        CommandLine cli = command.commandLine(asksForHelp(args) || namesASubcommand(args));
+        CommandLine cli = command.commandLine(asksForHelp(args) && printsHaulsHelp(args, env, subcommands));
         ConfigDefaults config = loadConfig(args, env, cli.getCommandSpec());
         if (config != null) {
             // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
             cli.setDefaultValueProvider(config);
             command.useConfig(config);
         }
-        if (asksForHelp(args) || namesASubcommand(args)) {
+        if (subcommands) {
             completeModel(cli, streams);
         } else {
             setStreams(cli, streams); // a download: the subcommands' models are not worth building
         }
         return cli;
+    }
+
+    /**
+     * Whether the line really asks for haul's own usage help: only then is the model built with its
+     * help sections (options in groups get no default values in picocli when their group is not
+     * used, so a download must never be parsed with it). {@link #asksForHelp} only guesses from the
+     * letters ({@code -ohello.txt} has an h); a throwaway parse decides.
+     */
+    private static boolean printsHaulsHelp(String[] args, Environment env, boolean subcommands) {
+        CommandLine probe = new HaulCommand(Streams.discarding(), env).commandLine(false);
+        if (subcommands) completeModel(probe, Streams.discarding());
+        try {
+            return probe.parseArgs(args).isUsageHelpRequested();
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
     }
 
     /**

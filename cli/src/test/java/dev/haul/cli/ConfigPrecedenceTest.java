@@ -37,6 +37,16 @@ class ConfigPrecedenceTest {
     }
 
     @Test
+    void aShortOptionWithAnHInItsValueIsADownloadNotAHelpRequest() throws IOException {
+        // "-ohello.txt" looks like it might hold -h; the line is still parsed as a download, with
+        // every default and the file's settings in place.
+        Settings s = withConfig("retries = 0\n").settings("-ohello.txt", "-uhank:pw", URL);
+        assertEquals(8, s.engine().jobs());
+        assertEquals(0, s.engine().retries());
+        assertEquals(30, s.engine().stallTimeout().toSeconds());
+    }
+
+    @Test
     void theCommandLineWins() throws IOException {
         Settings s = withConfig("jobs = 3\nretries = 0\n").settings("-j", "5", URL);
         assertEquals(5, s.engine().jobs());

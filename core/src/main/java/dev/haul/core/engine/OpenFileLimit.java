@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * How many transfers can run at once before the process runs out of file descriptors. Each
  * running transfer holds a socket; its {@code .part} holds a descriptor only while it is among the
- * most recently written ({@link dev.haul.core.storage.OpenParts}, at most {@link #partBudget()} of
+ * most recently written ({@link dev.haul.core.storage.OpenParts}, at most {@link #partBudget(int)} of
  * them); the JVM keeps a few of its own. Read from {@code /proc/self/limits} (cheap; no JMX), once.
  */
 public final class OpenFileLimit {
@@ -26,10 +26,21 @@ public final class OpenFileLimit {
         return maxTransfers;
     }
 
-    /** How many .part files may hold a descriptor at once; Integer.MAX_VALUE when the limit cannot be read. */
-    public static int partBudget() {
+    /**
+     * How many .part files may hold a descriptor at once for a run of {@code jobs} transfers at a
+     * time: whatever their sockets leave, and never less than the reserved quarter (at most 1,024),
+     * so that files close for room only when descriptors are really short. Integer.MAX_VALUE when
+     * the limit cannot be read.
+     */
+    public static int partBudget(int jobs) {
         if (partBudget == 0) compute();
-        return partBudget;
+        if (partBudget == Integer.MAX_VALUE) return partBudget;
+        return budgetFor(partBudget, maxTransfers, jobs);
+    }
+
+    static int budgetFor(int reserved, int maxTransfers, int jobs) {
+        long usable = (long) reserved + maxTransfers;
+        return (int) Math.max(reserved, usable - Math.min(Math.max(jobs, 1), maxTransfers));
     }
 
     private static synchronized void compute() {

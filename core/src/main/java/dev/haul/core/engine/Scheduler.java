@@ -65,7 +65,7 @@ public final class Scheduler implements TransferHost {
         this.loop = transport.loop();
         this.admission = new Admission(config.jobs(), config.perHost());
         this.names = new NameReservations(config.dir(), config.onExists(),
-                new dev.haul.core.storage.OpenParts(OpenFileLimit.partBudget()));
+                new dev.haul.core.storage.OpenParts(OpenFileLimit.partBudget(config.jobs())));
         this.rateLimiter = config.limitRate() > 0 ? new RateLimiter(config.limitRate(), System.nanoTime()) : null;
         this.retryPolicy = new RetryPolicy(config.retries(), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }

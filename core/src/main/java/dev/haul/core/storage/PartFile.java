@@ -26,6 +26,8 @@ public final class PartFile implements AutoCloseable {
     /** Null while closed for room (see {@link OpenParts}) or after {@link #close}. */
     private FileChannel channel;
     private boolean closed;
+    /** What closing the descriptor for room reported (a late write error of NFS, a quota): reported at the next use. */
+    private IOException closeError;
     private long length;
 
     private PartFile(Path path, FileChannel channel, long length, OpenParts openParts) {
@@ -88,6 +90,7 @@ public final class PartFile implements AutoCloseable {
      */
     private FileChannel channel() throws IOException {
         if (closed) throw new java.nio.channels.ClosedChannelException();
+        if (closeError != null) throw closeError;
         if (channel == null) {
             channel = openForWriting(path);
             openParts.countReopen();
@@ -103,8 +106,8 @@ public final class PartFile implements AutoCloseable {
         if (c == null) return;
         try {
             c.close();
-        } catch (IOException ignored) {
-            // a page-cache write has no late error to report here; the next write reopens
+        } catch (IOException e) {
+            closeError = e; // the bytes may not all be there: the next write, or the promotion, fails with it
         }
     }
 
@@ -162,6 +165,7 @@ public final class PartFile implements AutoCloseable {
         FileChannel c = channel;
         channel = null;
         if (c != null && c.isOpen()) c.close();
+        if (closeError != null) throw closeError;
     }
 
     /**

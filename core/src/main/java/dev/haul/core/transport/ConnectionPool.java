@@ -15,6 +15,8 @@ final class ConnectionPool {
     private final Map<Route, ArrayDeque<HttpConnection>> idle = new HashMap<>();
     private final int maxIdle;
     private int size;
+    /** Entries of closed connections still in the deques. */
+    private int dead;
 
     ConnectionPool(int maxIdle) {
         this.maxIdle = maxIdle;
@@ -25,7 +27,10 @@ final class ConnectionPool {
         if (q == null) return null;
         HttpConnection c;
         while ((c = q.pollFirst()) != null) {
-            if (!c.pooled) continue; // closed while idle: already counted out
+            if (!c.pooled) { // closed while idle: already counted out
+                dead--;
+                continue;
+            }
             c.pooled = false;
             size--;
             if (c.isUsable()) {
@@ -44,7 +49,6 @@ final class ConnectionPool {
             return;
         }
         ArrayDeque<HttpConnection> q = idle.computeIfAbsent(c.route, o -> new ArrayDeque<>());
-        if (q.size() > 2 * size + 16) q.removeIf(x -> !x.pooled); // more closed entries than live ones: sweep
         q.addFirst(c);
         c.pooled = true;
         size++;
@@ -55,6 +59,26 @@ final class ConnectionPool {
         if (!c.pooled) return;
         c.pooled = false;
         size--;
+        if (++dead > size + 64) sweep();
+    }
+
+    /** Drops the closed connections' entries, and the routes left with none: O(entries), now and then. */
+    private void sweep() {
+        idle.values().removeIf(q -> {
+            q.removeIf(x -> !x.pooled);
+            return q.isEmpty();
+        });
+        dead = 0;
+    }
+
+    /** Entries held for closed connections (for tests). */
+    int deadEntries() {
+        return dead;
+    }
+
+    /** Routes with a deque (for tests). */
+    int routes() {
+        return idle.size();
     }
 
     int size() {

@@ -88,6 +88,7 @@ public final class Transport {
      * told so, within a quarter of the timeout (at most a second) after it passed. On the loop.
      */
     static void sweepStalls(Iterable<HttpConnection> connections, long nowNanos, long stallNanos) {
+        if (stallNanos <= 0) return; // a timeout rounded to nothing: no stall detection, as before
         java.util.List<HttpConnection> stalled = null;
         for (HttpConnection c : connections) {
             if (c.stalled(nowNanos, stallNanos)) {
@@ -97,6 +98,8 @@ public final class Transport {
         }
         if (stalled == null) return;
         for (HttpConnection c : stalled) {
+            // Failing one exchange may start another on a connection further down the list: look again.
+            if (!c.stalled(nowNanos, stallNanos)) continue;
             ConnectionHandler handler = c.channel.pipeline().get(ConnectionHandler.class);
             if (handler != null) handler.stalled();
             else c.close();

@@ -1,6 +1,7 @@
 package dev.haul.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -22,5 +23,13 @@ class OpenFileLimitTest {
     @Test
     void noLimitNoCap() {
         assertArrayEquals(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}, OpenFileLimit.split(-1));
+    }
+
+    @Test
+    void theOpenPartBudgetIsWhatTheJobsSocketsLeaveButNeverLessThanTheReservedQuarter() {
+        int[] split = OpenFileLimit.split(20_000); // reserved 1024, transfers 18,848
+        assertEquals(19_872 - 8, OpenFileLimit.budgetFor(split[0], split[1], 8));
+        assertEquals(9_872, OpenFileLimit.budgetFor(split[0], split[1], 10_000));
+        assertEquals(1_024, OpenFileLimit.budgetFor(split[0], split[1], 50_000)); // --jobs above the cap: the quarter
     }
 }

@@ -3,6 +3,7 @@ package dev.haul.core.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
@@ -86,5 +87,23 @@ class ConnectionPoolTest {
         assertEquals(1, pool.size());
         assertEquals(false, b.channel.isOpen());
         assertSame(a, pool.take(ROUTE));
+    }
+
+    @Test
+    void connectionsClosingAcrossManyRoutesLeaveNoDeadEntriesBehindForLong() {
+        ConnectionPool pool = new ConnectionPool(100_000);
+        List<HttpConnection> all = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            HttpConnection c = connection(Route.direct(new Origin(false, "127.0.0." + (i % 250 + 1), 1000 + i)));
+            all.add(c);
+            pool.put(c);
+        }
+        for (HttpConnection c : all) {
+            c.channel.close();
+            pool.remove(c);
+        }
+        assertEquals(0, pool.size());
+        assertTrue(pool.deadEntries() <= 64, "dead entries are swept: " + pool.deadEntries());
+        assertTrue(pool.routes() <= 64, "routes left with nothing are dropped: " + pool.routes());
     }
 }

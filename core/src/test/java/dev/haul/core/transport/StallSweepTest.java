@@ -57,4 +57,15 @@ class StallSweepTest {
         wire.timePasses(Duration.ofSeconds(1));
         assertEquals(List.of("response 200", "body", "error TIMEOUT"), wire.events);
     }
+
+    @Test
+    void aStallTimeoutRoundedToNothingDetectsNoStall() {
+        wire.serve("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome");
+        wire.clock.addAndGet(Duration.ofMinutes(10).toNanos());
+
+        Transport.sweepStalls(List.of(wire.connection), wire.clock.get(), 0);
+
+        assertEquals(List.of("response 200", "body"), wire.events);
+        assertTrue(wire.channel.isOpen());
+    }
 }
