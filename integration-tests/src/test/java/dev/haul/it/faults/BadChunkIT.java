@@ -1,10 +1,8 @@
 package dev.haul.it.faults;
 
 import dev.haul.it.support.Bodies;
-import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RawHttpServer;
-import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertWholeThenResumed;
+import static dev.haul.it.faults.Faults.assertSavedExactly;
 import static dev.haul.it.faults.Faults.assertNoFinalFile;
 import static dev.haul.it.faults.Faults.assertPrefixOf;
-import static dev.haul.it.faults.Faults.assertResumeAsked;
-import static dev.haul.it.faults.Faults.assertWholeFileAsked;
 import static dev.haul.it.support.HaulProcess.haul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,13 +89,7 @@ class BadChunkIT {
 
         HaulProcess.Result run = haul("-u", USER, "-d", dir.toString(), server.url("/chunked.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("chunked.bin")));
-        assertEquals(Set.of("chunked.bin"), DirListing.names(dir));
-        List<RawHttpServer.Request> requests = server.requests();
-        assertEquals(2, requests.size(), requests::toString);
-        assertWholeFileAsked(requests.get(0));
-        assertResumeAsked(requests.get(1), GOOD, "\"chunk\"");
-        assertAuthorizationOnEvery(requests);
+        assertSavedExactly(run, dir, "chunked.bin", body);
+        assertWholeThenResumed(server.requests(), GOOD, "\"chunk\"");
     }
 }

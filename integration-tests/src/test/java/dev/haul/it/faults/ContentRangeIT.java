@@ -4,7 +4,6 @@ import dev.haul.it.support.Bodies;
 import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RawHttpServer;
-import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,11 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertSavedExactly;
 import static dev.haul.it.faults.Faults.assertPrefixOf;
 import static dev.haul.it.faults.Faults.assertResumeAsked;
 import static dev.haul.it.faults.Faults.assertWholeFileAsked;
@@ -73,9 +72,7 @@ class ContentRangeIT {
 
         HaulProcess.Result run = haul("-u", USER, "-d", dir.toString(), server.url("/range.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("range.bin")));
-        assertEquals(Set.of("range.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "range.bin", body);
         List<RawHttpServer.Request> requests = server.requests();
         assertEquals(3, requests.size(), requests::toString);
         assertWholeFileAsked(requests.get(0));

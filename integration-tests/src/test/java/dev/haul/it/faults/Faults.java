@@ -46,6 +46,21 @@ final class Faults {
         assertEquals(validator, request.header("If-Range"), request::toString);
     }
 
+    /** The run succeeded and {@code dir} holds exactly {@code name}, with these bytes: no .part or sidecar left. */
+    static void assertSavedExactly(HaulProcess.Result run, Path dir, String name, byte[] body) {
+        assertEquals(0, run.exitCode(), run::describe);
+        assertEquals(Sha256.of(body), Sha256.of(dir.resolve(name)));
+        assertEquals(java.util.Set.of(name), DirListing.names(dir));
+    }
+
+    /** Two requests, credentials on both: the whole file, then the rest from {@code offset} with If-Range. */
+    static void assertWholeThenResumed(List<RawHttpServer.Request> requests, long offset, String validator) {
+        assertEquals(2, requests.size(), requests::toString);
+        assertWholeFileAsked(requests.get(0));
+        assertResumeAsked(requests.get(1), offset, validator);
+        assertAuthorizationOnEvery(requests);
+    }
+
     /** The file holds the first bytes of {@code body}, nothing else: what is kept can be continued. */
     static void assertPrefixOf(byte[] body, Path file) {
         byte[] saved = read(file);

@@ -19,11 +19,9 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.haul.it.faults.Faults.USER;
-import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertWholeThenResumed;
 import static dev.haul.it.faults.Faults.assertNoFinalFile;
 import static dev.haul.it.faults.Faults.assertPrefixOf;
-import static dev.haul.it.faults.Faults.assertResumeAsked;
-import static dev.haul.it.faults.Faults.assertWholeFileAsked;
 import static dev.haul.it.support.HaulProcess.haul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,10 +82,6 @@ class KillAndRerunIT {
         assertEquals(List.of(dir.resolve("movie.bin").toString()), again.stdoutLines(), again::describe);
         assertEquals(Sha256.of(body), Sha256.of(dir.resolve("movie.bin")));
         assertTrue(DirListing.partFiles(dir).isEmpty(), () -> "files: " + DirListing.names(dir));
-        List<RawHttpServer.Request> requests = server.requests();
-        assertEquals(2, requests.size(), requests::toString);
-        assertWholeFileAsked(requests.get(0));
-        assertResumeAsked(requests.get(1), saved, "\"k1\"");
-        assertAuthorizationOnEvery(requests);
+        assertWholeThenResumed(server.requests(), saved, "\"k1\"");
     }
 }

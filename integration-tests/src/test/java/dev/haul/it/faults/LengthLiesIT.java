@@ -19,7 +19,8 @@ import java.util.Set;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
-import static dev.haul.it.faults.Faults.assertResumeAsked;
+import static dev.haul.it.faults.Faults.assertWholeThenResumed;
+import static dev.haul.it.faults.Faults.assertSavedExactly;
 import static dev.haul.it.faults.Faults.assertWholeFileAsked;
 import static dev.haul.it.support.HaulProcess.haul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,14 +51,8 @@ class LengthLiesIT {
 
         HaulProcess.Result run = haul("-u", USER, "-d", dir.toString(), server.url("/cut.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("cut.bin")));
-        assertEquals(Set.of("cut.bin"), DirListing.names(dir));
-        List<RawHttpServer.Request> requests = server.requests();
-        assertEquals(2, requests.size(), requests::toString);
-        assertWholeFileAsked(requests.get(0));
-        assertResumeAsked(requests.get(1), CUT, "\"len-1\"");
-        assertAuthorizationOnEvery(requests);
+        assertSavedExactly(run, dir, "cut.bin", body);
+        assertWholeThenResumed(server.requests(), CUT, "\"len-1\"");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertWholeThenResumed;
 import static dev.haul.it.faults.Faults.assertResumeAsked;
 import static dev.haul.it.faults.Faults.assertWholeFileAsked;
 import static dev.haul.it.support.HaulProcess.haul;
@@ -123,11 +124,7 @@ class RangeAnswersIT {
         assertEquals(0, again.exitCode(), again::describe);
         assertEquals(Sha256.of(v2), Sha256.of(dir.resolve("replaced.bin")));
         assertEquals(Set.of("replaced.bin"), DirListing.names(dir));
-        List<RawHttpServer.Request> requests = server.requests();
-        assertEquals(2, requests.size(), requests::toString);
-        assertWholeFileAsked(requests.get(0));
-        assertResumeAsked(requests.get(1), cut, "\"one\"");
-        assertAuthorizationOnEvery(requests);
+        assertWholeThenResumed(server.requests(), cut, "\"one\"");
     }
 
     /** For the server: waits for the test's go-ahead (or a minute, then the response goes on anyway). */

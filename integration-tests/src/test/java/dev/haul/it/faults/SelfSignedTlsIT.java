@@ -5,7 +5,6 @@ import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RawHttpServer;
 import dev.haul.it.support.SelfSignedCert;
-import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import java.util.Set;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertSavedExactly;
 import static dev.haul.it.faults.Faults.assertOneLine;
 import static dev.haul.it.support.HaulProcess.haul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,9 +83,7 @@ class SelfSignedTlsIT {
         HaulProcess.Result run = haul("--cacert", certDir.resolve("server.pem").toString(), "-u", USER,
                 "-d", dir.toString(), url("trusted.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(BODY), Sha256.of(dir.resolve("trusted.bin")));
-        assertEquals(Set.of("trusted.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "trusted.bin", BODY);
         List<RawHttpServer.Request> requests = server.requests().subList(before, server.requests().size());
         assertEquals(1, requests.size(), requests::toString);
         assertAuthorizationOnEvery(requests);
@@ -97,9 +95,7 @@ class SelfSignedTlsIT {
 
         HaulProcess.Result run = haul("-k", "-u", USER, "-d", dir.toString(), url("insecure.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(BODY), Sha256.of(dir.resolve("insecure.bin")));
-        assertEquals(Set.of("insecure.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "insecure.bin", BODY);
         List<RawHttpServer.Request> requests = server.requests().subList(before, server.requests().size());
         assertEquals(1, requests.size(), requests::toString);
         assertAuthorizationOnEvery(requests);

@@ -1,12 +1,10 @@
 package dev.haul.it.faults;
 
 import dev.haul.it.support.Bodies;
-import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RangeOrigin;
 import dev.haul.it.support.RangeOrigin.First;
 import dev.haul.it.support.RawHttpServer;
-import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertSavedExactly;
 import static dev.haul.it.faults.Faults.assertResumeAsked;
 import static dev.haul.it.faults.Faults.assertWholeFileAsked;
 import static dev.haul.it.support.HaulProcess.haul;
@@ -56,9 +54,7 @@ class StallAndDripIT {
         HaulProcess.Result run = haul("--stall-timeout", "1", "-u", USER, "-d", dir.toString(),
                 server.url("/stall.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("stall.bin")));
-        assertEquals(Set.of("stall.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "stall.bin", body);
         List<RawHttpServer.Request> requests = server.requests();
         assertEquals(2, requests.size(), requests::toString);
         assertWholeFileAsked(requests.get(0));
@@ -88,9 +84,7 @@ class StallAndDripIT {
         HaulProcess.Result run = haul("--stall-timeout", "1", "-u", USER, "-d", dir.toString(),
                 server.url("/drip.bin")).start().awaitExit(Duration.ofSeconds(30));
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(body), Sha256.of(dir.resolve("drip.bin")));
-        assertEquals(Set.of("drip.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "drip.bin", body);
         List<RawHttpServer.Request> requests = server.requests();
         assertEquals(1, requests.size(), () -> "a drip is not a stall: " + requests);
         assertWholeFileAsked(requests.get(0));

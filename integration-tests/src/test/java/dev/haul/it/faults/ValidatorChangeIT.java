@@ -1,12 +1,10 @@
 package dev.haul.it.faults;
 
 import dev.haul.it.support.Bodies;
-import dev.haul.it.support.DirListing;
 import dev.haul.it.support.HaulProcess;
 import dev.haul.it.support.RangeOrigin;
 import dev.haul.it.support.RangeOrigin.First;
 import dev.haul.it.support.RawHttpServer;
-import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,11 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.haul.it.faults.Faults.USER;
 import static dev.haul.it.faults.Faults.assertAuthorizationOnEvery;
+import static dev.haul.it.faults.Faults.assertSavedExactly;
 import static dev.haul.it.faults.Faults.assertResumeAsked;
 import static dev.haul.it.faults.Faults.assertWholeFileAsked;
 import static dev.haul.it.support.HaulProcess.haul;
@@ -58,9 +56,7 @@ class ValidatorChangeIT {
 
         HaulProcess.Result run = haul("-u", USER, "-d", dir.toString(), server.url("/changing.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(v2), Sha256.of(dir.resolve("changing.bin")));
-        assertEquals(Set.of("changing.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "changing.bin", v2);
         List<RawHttpServer.Request> requests = server.requests();
         assertEquals(2, requests.size(), requests::toString);
         assertWholeFileAsked(requests.get(0));
@@ -95,9 +91,7 @@ class ValidatorChangeIT {
 
         HaulProcess.Result run = haul("-u", USER, "-d", dir.toString(), server.url("/ignored.bin")).run();
 
-        assertEquals(0, run.exitCode(), run::describe);
-        assertEquals(Sha256.of(v2), Sha256.of(dir.resolve("ignored.bin")));
-        assertEquals(Set.of("ignored.bin"), DirListing.names(dir));
+        assertSavedExactly(run, dir, "ignored.bin", v2);
         List<RawHttpServer.Request> requests = server.requests();
         assertEquals(3, requests.size(), requests::toString);
         assertWholeFileAsked(requests.get(0));
