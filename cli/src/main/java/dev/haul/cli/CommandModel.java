@@ -146,19 +146,10 @@ final class CommandModel {
         return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
     }
 
-    /** The parsed, configured or default value; for an option a group left unset, its declared default. */
+    /** The parsed, configured or default value (always the plain model's: see {@link Main#commandLine}). */
     @SuppressWarnings("unchecked")
     private static <T> T value(CommandSpec spec, String longName) {
-        OptionSpec option = spec.findOption(longName);
-        Object v = option.getValue();
-        if (v == null && option.defaultValue() != null) {
-            Class<?> type = option.type();
-            String d = option.defaultValue();
-            if (type == int.class) v = Integer.valueOf(d);
-            else if (type == double.class) v = Double.valueOf(d);
-            else if (type == String.class) v = d;
-        }
-        return (T) v;
+        return (T) spec.findOption(longName).getValue();
     }
 
     private static boolean flag(CommandSpec spec, String longName) {
