@@ -1,6 +1,7 @@
 package dev.haul.it.review;
 
-import java.io.ByteArrayOutputStream;
+import dev.haul.it.support.RawHttpServer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,8 +75,8 @@ final class KeepAliveServer implements AutoCloseable {
         try (c) {
             InputStream in = c.getInputStream();
             OutputStream out = c.getOutputStream();
-            for (String requestLine; (requestLine = readLine(in)) != null && !requestLine.isEmpty(); ) {
-                for (String header; (header = readLine(in)) != null && !header.isEmpty(); ) {
+            for (String requestLine; (requestLine = RawHttpServer.readLine(in)) != null && !requestLine.isEmpty(); ) {
+                for (String header; (header = RawHttpServer.readLine(in)) != null && !header.isEmpty(); ) {
                     // the headers do not matter here
                 }
                 String path = requestLine.split(" ")[1];
@@ -101,19 +102,6 @@ final class KeepAliveServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A CRLF- or LF-terminated line; null at end of stream. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b; (b = in.read()) >= 0; ) {
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.ISO_8859_1);
-                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -216,7 +216,8 @@ public final class RawHttpServer implements AutoCloseable {
         return new Request(parts[0], parts.length > 1 ? parts[1] : "", headers);
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    /** A CRLF- or LF-terminated line of a request head; null at end of stream. */
+    public static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b; (b = in.read()) >= 0; ) {
             if (b == '\n') {
