@@ -113,8 +113,10 @@ class ReleaseArchiveIT {
     private static Path completeMark(Path cache) {
         try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
             return files.filter(p -> p.endsWith("native/.complete")).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null; // the job is still moving things: look again
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // The job is still moving things (a directory renamed while walked surfaces lazily as
+            // UncheckedIOException): look again.
+            return null;
         }
     }
 
