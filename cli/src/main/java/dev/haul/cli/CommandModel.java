@@ -63,7 +63,7 @@ final class CommandModel {
                 option(String.class, "FILE", null, "Read URLs from FILE, one per line ('-' for standard input). "
                         + "Lines may add out=NAME and sha256=HEX.", "-i", "--input-file"));
         groups.add("Output", 2,
-                option(String.class, "DIR", null, "Save into DIR (created if missing). Default: ${DEFAULT-VALUE:-the current directory}.", "-d", "--dir"),
+                option(String.class, "DIR", null, "Save into DIR (created if missing). Default: ${DEFAULT-VALUE}.", "-d", "--dir"),
                 option(String.class, "NAME", null, "Save the single URL as NAME; '-' writes the body to standard output.", "-o", "--output"),
                 option(String.class, "MODE", "rename", "When NAME exists: rename (save as NAME.1, NAME.2, ...), skip, overwrite "
                         + "or fail. Default: ${DEFAULT-VALUE}.", "--on-exists"),
@@ -77,13 +77,13 @@ final class CommandModel {
                 option(int.class, "N", "1", "Connections for one file (segmented download). Default: ${DEFAULT-VALUE}.",
                         "-x", "--connections"),
                 option(String.class, "RATE", null, "Cap on all transfers together, in bytes per second (500K, 2M, 1G). "
-                        + "Default: ${DEFAULT-VALUE:-no cap}.",
+                        + "Default: ${DEFAULT-VALUE}.",
                         "--limit-rate"));
         groups.add("HTTP", 4,
                 option(int.class, "N", "10", "Redirects followed. Default: ${DEFAULT-VALUE}.", "--max-redirects"),
                 OptionSpec.builder("-H", "--header").paramLabel("'NAME: VALUE'").type(List.class).auxiliaryTypes(String.class)
                         .description("Extra request header (repeatable).").build(),
-                option(String.class, "UA", null, "User-Agent to send. Default: ${DEFAULT-VALUE:-haul/VERSION}.", "-A", "--user-agent"),
+                option(String.class, "UA", null, "User-Agent to send. Default: ${DEFAULT-VALUE}.", "-A", "--user-agent"),
                 option(String.class, "USER:PASS", null, "Basic credentials, sent only to the URL's own origin.", "-u", "--user"),
                 flag("Take credentials for each host from ~/.netrc (when -u and the URL give none).", "--netrc"),
                 option(Path.class, "FILE", null, "Like --netrc, from FILE.", "--netrc-file"));

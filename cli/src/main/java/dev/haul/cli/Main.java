@@ -127,11 +127,13 @@ public final class Main {
         boolean help = asksForHelp(args) && printsHaulsHelp(args, env, subcommands);
         CommandLine cli = command.commandLine(help);
         ConfigDefaults config = withConfig ? loadConfig(args, env, cli.getCommandSpec()) : null;
-        if (config != null) {
-            // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
+        // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
+        if (help) {
+            cli.setDefaultValueProvider(new HelpDefaults(config));
+            if (config != null) ConfigHelp.addSection(cli, env.configFile(), config);
+        } else if (config != null) {
             cli.setDefaultValueProvider(config);
             command.useConfig(config);
-            if (help) ConfigHelp.addSection(cli, env.configFile(), config);
         }
         if (subcommands) {
             completeModel(cli, streams);
@@ -188,6 +190,7 @@ public final class Main {
     public static CommandLine model() {
         Streams none = Streams.discarding();
         CommandLine cli = new HaulCommand(none, new Environment(Map.of(), Path.of(""))).commandLine(true);
+        cli.setDefaultValueProvider(new HelpDefaults(null));
         completeModel(cli, none);
         return cli;
     }
