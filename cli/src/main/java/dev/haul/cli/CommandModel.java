@@ -27,7 +27,7 @@ final class CommandModel {
     static final String[] FOOTER = {
             "  haul https://example.org/file.iso",
             "  haul -j 32 -d downloads -i urls.txt",
-            "  generate-urls | haul -d out | xargs -n1 sha256sum",
+            "  generate-urls | haul -0 -d out | xargs -0 sha256sum",
             "  haul --json -i urls.txt | jq -c 'select(.event==\"failed\")'",
             "  haul --netrc --proxy proxy.example:3128 https://example.org/f",
             "  haul demo                  (a built-in server: works offline)",
@@ -37,7 +37,7 @@ final class CommandModel {
                     + "one 'name = value' a line ('jobs = 16'; a bare 'insecure' turns a flag on; '#' starts a comment line). "
                     + "The command line wins; --no-config ignores the file.",
             "",
-            "Exit status: 0 all saved, 1 some failed, 2 usage error, 130/143 interrupted."};
+            "Exit status: 0 all saved, 1 some failed (or standard output closed), 2 usage error, 130/143 interrupted."};
 
     private CommandModel() {}
 
@@ -63,24 +63,27 @@ final class CommandModel {
                 option(String.class, "FILE", null, "Read URLs from FILE, one per line ('-' for standard input). "
                         + "Lines may add out=NAME and sha256=HEX.", "-i", "--input-file"));
         groups.add("Output", 2,
-                option(String.class, "DIR", null, "Save into DIR (created if missing). Default: the current directory.", "-d", "--dir"),
+                option(String.class, "DIR", null, "Save into DIR (created if missing). Default: ${DEFAULT-VALUE}.", "-d", "--dir"),
                 option(String.class, "NAME", null, "Save the single URL as NAME; '-' writes the body to standard output.", "-o", "--output"),
                 option(String.class, "MODE", "rename", "When NAME exists: rename (save as NAME.1, NAME.2, ...), skip, overwrite "
                         + "or fail. Default: ${DEFAULT-VALUE}.", "--on-exists"),
-                option(String.class, "HEX", null, "Expected SHA-256 of the single URL's body; a mismatch fails it.", "--sha256"));
+                option(String.class, "HEX", null, "Expected SHA-256 of the single URL's body; a mismatch fails it.", "--sha256"),
+                flag("End each saved path on stdout with NUL instead of a newline (for xargs -0).", "-0", "--null"));
         groups.add("Concurrency", 3,
                 option(int.class, "N", "8", "Transfers at once. Default: ${DEFAULT-VALUE}.", "-j", "--jobs"),
-                option(int.class, "N", "0", "Connections to one host (scheme, host, port) at once. Default: no cap beyond --jobs.",
+                option(int.class, "N", "0", "Connections to one host (scheme, host, port) at once; 0: no cap beyond --jobs. "
+                        + "Default: ${DEFAULT-VALUE}.",
                         "--per-host"),
                 option(int.class, "N", "1", "Connections for one file (segmented download). Default: ${DEFAULT-VALUE}.",
                         "-x", "--connections"),
-                option(String.class, "RATE", null, "Cap on all transfers together, in bytes per second (500K, 2M, 1G).",
+                option(String.class, "RATE", null, "Cap on all transfers together, in bytes per second (500K, 2M, 1G). "
+                        + "Default: ${DEFAULT-VALUE}.",
                         "--limit-rate"));
         groups.add("HTTP", 4,
                 option(int.class, "N", "10", "Redirects followed. Default: ${DEFAULT-VALUE}.", "--max-redirects"),
                 OptionSpec.builder("-H", "--header").paramLabel("'NAME: VALUE'").type(List.class).auxiliaryTypes(String.class)
                         .description("Extra request header (repeatable).").build(),
-                option(String.class, "UA", null, "User-Agent to send.", "-A", "--user-agent"),
+                option(String.class, "UA", null, "User-Agent to send. Default: ${DEFAULT-VALUE}.", "-A", "--user-agent"),
                 option(String.class, "USER:PASS", null, "Basic credentials, sent only to the URL's own origin.", "-u", "--user"),
                 flag("Take credentials for each host from ~/.netrc (when -u and the URL give none).", "--netrc"),
                 option(Path.class, "FILE", null, "Like --netrc, from FILE.", "--netrc-file"));
@@ -91,7 +94,8 @@ final class CommandModel {
                 OptionSpec.builder("--proxy").paramLabel("URL").type(String.class).description(
                         "Send requests through this proxy: [http:// or socks5://][USER:PASS@]HOST[:PORT] "
                                 + "(port 1080 by default, as in curl); '' turns proxies off.",
-                        "Without it: http_proxy (lower case only, as curl), https_proxy or HTTPS_PROXY, then all_proxy. "
+                        "Without it: http_proxy or HTTP_PROXY, https_proxy or HTTPS_PROXY, then all_proxy or ALL_PROXY "
+                                + "(lower case first; empty counts as unset). "
                                 + "no_proxy or NO_PROXY lists hosts, domains, IPs, CIDR ranges (':PORT' optional) or * to reach directly.")
                         .build());
         groups.add("Retries and timeouts", 7,
@@ -115,6 +119,7 @@ final class CommandModel {
         c.output.output = value(spec, "--output");
         c.output.onExists = value(spec, "--on-exists");
         c.output.sha256 = value(spec, "--sha256");
+        c.output.nul = flag(spec, "--null");
         c.concurrency.jobs = value(spec, "--jobs");
         c.concurrency.perHost = value(spec, "--per-host");
         c.concurrency.connections = value(spec, "--connections");

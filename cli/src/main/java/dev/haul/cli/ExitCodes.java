@@ -3,6 +3,7 @@ package dev.haul.cli;
 /** The contract's exit statuses, decided in one place. */
 public final class ExitCodes {
     public static final int OK = 0;
+    /** Also when standard output closed before the run ended (its reader left: {@code | head -1}). */
     public static final int SOME_FAILED = 1;
     public static final int USAGE = 2;
     public static final int INTERRUPTED = 130;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The options of {@code haul} (the model picocli parses them with is {@link CommandModel}'s),
@@ -65,8 +66,13 @@ public final class HaulCommand implements Callable<Integer> {
      * not yet started: a caller (haul demo) can report usage errors before printing anything else.
      */
     public IntSupplier prepare() {
+        return prepare(IntUnaryOperator.identity());
+    }
+
+    /** As {@link #prepare()}; {@code finalStatus} may change the exit status before the summary reports it. */
+    public IntSupplier prepare(IntUnaryOperator finalStatus) {
         Settings settings = settings();
-        return () -> new Session(settings, streams).run();
+        return () -> new Session(settings, streams, finalStatus).run();
     }
 
     /** The parsed options (with the config file's repeatable options filled in), checked. */

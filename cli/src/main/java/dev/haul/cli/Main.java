@@ -49,10 +49,15 @@ public final class Main {
         }
         CommandLine cli;
         try {
-            cli = commandLine(args, streams, env);
+            cli = commandLine(args, streams, env, true);
         } catch (ConfigException e) {
-            streams.err().println("haul: " + e.getMessage());
-            return ExitCodes.USAGE;
+            if (!asksOnlyForHelpOrVersion(args, env)) {
+                streams.err().println("haul: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            // Help and the version must work even so: they are how a user finds out what to write.
+            streams.err().println("haul: warning: " + e.getMessage() + " (the file is ignored for --help and --version)");
+            cli = commandLine(args, streams, env, false);
         }
         HaulCommand command = cli.getCommand();
         configureLogging(args, cli.getDefaultValueProvider() instanceof ConfigDefaults config && config.flag("--verbose"));
@@ -112,12 +117,21 @@ public final class Main {
      * @throws ConfigException when the config file has a line haul cannot use
      */
     static CommandLine commandLine(String[] args, Streams streams, Environment env) {
+        return commandLine(args, streams, env, true);
+    }
+
+    /** @param withConfig false leaves the config file out (help for a user whose file has a bad line) */
+    static CommandLine commandLine(String[] args, Streams streams, Environment env, boolean withConfig) {
         boolean subcommands = asksForHelp(args) || namesASubcommand(args);
         HaulCommand command = new HaulCommand(streams, env);
-        CommandLine cli = command.commandLine(asksForHelp(args) && printsHaulsHelp(args, env, subcommands));
-        ConfigDefaults config = loadConfig(args, env, cli.getCommandSpec());
-        if (config != null) {
-            // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
+        boolean help = asksForHelp(args) && printsHaulsHelp(args, env, subcommands);
+        CommandLine cli = command.commandLine(help);
+        ConfigDefaults config = withConfig ? loadConfig(args, env, cli.getCommandSpec()) : null;
+        // Before the subcommands are added: their options (demo's --jobs) keep their own defaults.
+        if (help) {
+            cli.setDefaultValueProvider(new HelpDefaults(config));
+            if (config != null) ConfigHelp.addSection(cli, env.configFile(), config);
+        } else if (config != null) {
             cli.setDefaultValueProvider(config);
             command.useConfig(config);
         }
@@ -145,6 +159,21 @@ public final class Main {
         }
     }
 
+    /** Whether the line asks for help or the version (of haul or a subcommand), so that nothing is downloaded. */
+    private static boolean asksOnlyForHelpOrVersion(String[] args, Environment env) {
+        if (!asksForHelp(args)) return false;
+        CommandLine probe = new HaulCommand(Streams.discarding(), env).commandLine(false);
+        completeModel(probe, Streams.discarding());
+        try {
+            for (CommandLine c : probe.parseArgs(args).asCommandLineList()) {
+                if (c.isUsageHelpRequested() || c.isVersionHelpRequested()) return true;
+            }
+            return false;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
     /**
      * Whether an argument is a subcommand's name. Only then (or for help) are the subcommands put
      * in the model: building theirs costs every start-up, and a line without their names parses
@@ -161,6 +190,7 @@ public final class Main {
     public static CommandLine model() {
         Streams none = Streams.discarding();
         CommandLine cli = new HaulCommand(none, new Environment(Map.of(), Path.of(""))).commandLine(true);
+        cli.setDefaultValueProvider(new HelpDefaults(null));
         completeModel(cli, none);
         return cli;
     }

@@ -10,4 +10,7 @@ final class OutputOptions {
     String onExists;
 
     String sha256;
+
+    /** -0: saved paths end with NUL. */
+    boolean nul;
 }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One run of haul: opens the terminal (only when stderr is one), starts the engine, the input
@@ -28,10 +29,17 @@ final class Session {
     private final Settings settings;
     private final Streams streams;
     private volatile int interruptedStatus;
+    /** Has the last word on the exit status, before the summary reports it (haul demo forgives its broken file). */
+    private final IntUnaryOperator finalStatus;
 
     Session(Settings settings, Streams streams) {
+        this(settings, streams, IntUnaryOperator.identity());
+    }
+
+    Session(Settings settings, Streams streams, IntUnaryOperator finalStatus) {
         this.settings = settings;
         this.streams = streams;
+        this.finalStatus = finalStatus;
     }
 
     int run() {
@@ -81,6 +89,9 @@ final class Session {
                         Terminals.isTerminal(1), settings.dirAsGiven())
                 : new PlainReporter(streams.err(), settings.quiet(), settings.dirAsGiven());
         EventPrinter printer = new EventPrinter(streams.out(), settings.json(), !settings.toStdout(), settings.dirAsGiven(), human);
+        if (settings.nul()) printer.endPathsWithNul();
+        human.retries(settings.engine().retries());
+        if (list != null && list == streams.in()) human.listOnStdin();
         long started = System.nanoTime();
         DownloadEngine engine = DownloadEngine.start(settings.engine(), printer);
         IntConsumer interrupt = status -> {
@@ -116,8 +127,13 @@ final class Session {
             if (tty != null) tty.close();
             engine.close();
         }
+        if (printer.stdoutBroken()) {
+            // Like a program killed by SIGPIPE, but with a word: the reader (| head) left early.
+            streams.err().println("haul: standard output closed; " + printer.stoppedByBrokenStdout() + " transfers stopped");
+            human.stoppedBecause("standard output closed");
+        }
         int failed = printer.failed() + (printer.stdoutBroken() ? 1 : 0);
-        int status = ExitCodes.decide(failed, interruptedStatus);
+        int status = finalStatus.applyAsInt(ExitCodes.decide(failed, interruptedStatus));
         printer.summary((System.nanoTime() - started) / 1_000_000, status);
         return status;
     }

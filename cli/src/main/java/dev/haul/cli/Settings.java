@@ -29,7 +29,8 @@ record Settings(
         String dirAsGiven,
         boolean json,
         boolean quiet,
-        boolean verbose) {
+        boolean verbose,
+        boolean nul) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -48,6 +49,8 @@ record Settings(
             try {
                 urls.add(Urls.parse(raw));
             } catch (IllegalArgumentException e) {
+                String command = CommandSuggestion.near(raw).orElse(null);
+                if (command != null) throw new UsageException("'" + raw + "' is neither a URL nor a command: did you mean `" + command + "`?");
                 throw new UsageException("bad URL '" + Secrets.maskUrl(raw) + "': " + e.getMessage());
             }
         }
@@ -55,6 +58,13 @@ record Settings(
         if (c.output.output != null && !single) throw new UsageException("-o/--output needs exactly one URL (and no --input-file)");
         if (c.output.sha256 != null && !single) throw new UsageException("--sha256 needs exactly one URL (and no --input-file)");
         if (c.output.sha256 != null && !SHA256.matcher(c.output.sha256).matches()) throw new UsageException("--sha256 must be 64 hex digits");
+        if ("-".equals(c.output.output) && c.display.json) {
+            throw new UsageException("--json and -o - both want stdout: the body goes there with -o -, so JSON cannot");
+        }
+        if ("-".equals(c.output.output) && c.output.nul) {
+            throw new UsageException("-0 and -o - both want stdout: the body goes there with -o -, so no paths can");
+        }
+        if (c.display.json && c.output.nul) throw new UsageException("-0 ends saved paths with NUL; --json prints JSON lines, not paths");
         if (c.output.output != null && !c.output.output.equals("-") && (c.output.output.contains("/") || c.output.output.contains("\\"))) {
             throw new UsageException("-o takes a file name, not a path: use -d DIR for the directory");
         }
@@ -102,6 +112,7 @@ record Settings(
                 Access.proxy(c),
                 c.concurrency.limitRate == null ? 0 : RateParser.parse(c.concurrency.limitRate),
                 c.concurrency.connections);
-        return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose);
+        return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose,
+                c.output.nul);
     }
 }

@@ -55,7 +55,7 @@ class VersionAndHelpTest {
         Harness h = new Harness(home);
         h.haul("--help");
         String help = h.out();
-        assertTrue(help.contains("  generate-urls | haul -d out | xargs -n1 sha256sum"), help);
+        assertTrue(help.contains("  generate-urls | haul -0 -d out | xargs -0 sha256sum"), help);
         assertTrue(help.contains("haul/config"), help);
         assertTrue(help.strip().endsWith("130/143 interrupted."), help);
     }

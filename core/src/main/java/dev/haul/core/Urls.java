@@ -22,22 +22,47 @@ public final class Urls {
             if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("URL contains a control character");
         }
         int colon = raw.indexOf("://");
-        if (colon <= 0) throw new IllegalArgumentException("not a URL (expected http:// or https://)");
+        if (colon <= 0) {
+            boolean hostLike = raw.matches("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?([/?#].*)?");
+            throw new IllegalArgumentException("not a URL: it needs http:// or https:// in front"
+                    + (hostLike ? ", as in http://" + raw : ""));
+        }
         String scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("unsupported scheme '" + raw.substring(0, colon) + "' (only http and https)");
+            throw new IllegalArgumentException(raw.substring(0, colon) + ":// is not supported: haul takes http:// and https:// URLs");
         }
+        String needsHost = raw.substring(0, colon + 3) + " needs a host, as in " + scheme + "://example.org/file";
+        if (authorityHost(raw.substring(colon + 3)).isEmpty()) throw new IllegalArgumentException(needsHost);
         URI uri;
         try {
             uri = new URI(encodeIllegal(raw));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid URL: " + e.getReason());
+            throw new IllegalArgumentException("not a valid URL: " + lowerFirst(e.getReason())
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("URL has no host");
+            throw new IllegalArgumentException(needsHost);
         }
         if (uri.getPort() > 65535) throw new IllegalArgumentException("URL port out of range");
         return uri.normalize();
+    }
+
+    /** The host of an authority (what follows "scheme://"): user info and port left out; empty when none. */
+    private static String authorityHost(String rest) {
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0 && i < end) end = i;
+        }
+        String authority = rest.substring(0, end);
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        if (host.startsWith("[")) return host;
+        int port = host.lastIndexOf(':');
+        return port >= 0 ? host.substring(0, port) : host;
+    }
+
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "unparsable" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /**

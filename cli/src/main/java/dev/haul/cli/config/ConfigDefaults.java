@@ -1,5 +1,6 @@
 package dev.haul.cli.config;
 
+import dev.haul.core.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
      *              value haul would refuse is reported with the file and the line
      */
     public static ConfigDefaults of(Path file, List<ConfigLine> lines, CommandSpec spec, Check check) {
-        Map<OptionSpec, List<String>> values = new HashMap<>();
+        Map<OptionSpec, List<String>> values = new LinkedHashMap<>(); // in the file's order, for --help
         Map<OptionSpec, Integer> firstLine = new HashMap<>();
         for (ConfigLine line : lines) {
             OptionSpec option = option(spec, line.name());
@@ -80,6 +82,33 @@ public final class ConfigDefaults implements IDefaultValueProvider {
             if (option.isMultiValue() && !parsed.hasMatchedOption(option)) {
                 option.setValue(new ArrayList<>(e.getValue()));
             }
+        }
+    }
+
+    /**
+     * The settings as {@code --help} lists them ("dir = /home/me/Downloads"), in the file's order,
+     * secrets masked: credentials, credential headers and a proxy's user info.
+     */
+    public List<String> shown() {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<OptionSpec, List<String>> e : values.entrySet()) {
+            String name = e.getKey().longestName().substring(2);
+            for (String v : e.getValue()) lines.add(name + " = " + masked(name, v));
+        }
+        return lines;
+    }
+
+    private static String masked(String name, String value) {
+        switch (name) {
+            case "user": return "***";
+            case "header": return Secrets.maskHeaderLine(value);
+            case "proxy": {
+                int at = value.lastIndexOf('@');
+                if (at < 0) return value;
+                int scheme = value.indexOf("://");
+                return (scheme >= 0 && scheme < at ? value.substring(0, scheme + 3) : "") + "***" + value.substring(at);
+            }
+            default: return value;
         }
     }
 

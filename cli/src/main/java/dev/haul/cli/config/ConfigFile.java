@@ -50,9 +50,18 @@ public final class ConfigFile {
         return lines;
     }
 
+    /** "jobs = 4", "jobs=4" or "jobs 4" (a command line's option without its dashes) as "jobs = 4". */
+    private static String withoutDashes(String rest) {
+        Matcher m = SETTING.matcher(rest);
+        if (m.matches() && m.group(2) != null) return m.group(1) + " = " + m.group(2).strip();
+        Matcher spaced = Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]*)\\s+(.*)").matcher(rest);
+        if (spaced.matches()) return spaced.group(1) + " = " + spaced.group(2).strip();
+        return rest;
+    }
+
     private static ConfigLine setting(Path file, int number, String line) {
         if (line.startsWith("-")) {
-            String hint = line.replaceFirst("^-+", "").replaceFirst("\\s+", " = ");
+            String hint = withoutDashes(line.replaceFirst("^-+", ""));
             throw new ConfigException(file, number, "write settings as 'name = value', without dashes: '" + hint + "'");
         }
         Matcher m = SETTING.matcher(line);

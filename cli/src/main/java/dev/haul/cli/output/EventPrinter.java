@@ -39,6 +39,10 @@ public final class EventPrinter implements EngineListener {
     private int cancelled;
     private long bytes;
     private boolean stdoutBroken;
+    /** Transfers cancelled after stdout closed: the ones the closed stdout stopped. */
+    private int stoppedByBrokenStdout;
+    /** What ends a saved path on stdout: a newline, or NUL with -0. */
+    private char pathEnd = '\n';
     private Runnable onStdoutBroken = () -> {};
 
     /**
@@ -57,6 +61,11 @@ public final class EventPrinter implements EngineListener {
         this.dirAsGiven = dirAsGiven;
         this.jsonWriter = new JsonEventWriter(dirAsGiven == null ? null : java.nio.file.Path.of(dirAsGiven));
         this.human = human;
+    }
+
+    /** -0: each saved path ends with NUL instead of a newline (names may hold newlines and spaces). */
+    public void endPathsWithNul() {
+        pathEnd = '\0';
     }
 
     /** On the loop: queue and return. */
@@ -83,8 +92,7 @@ public final class EventPrinter implements EngineListener {
      * Runs on the calling (main) thread.
      */
     public void run(Supplier<EngineSnapshot> snapshots) throws InterruptedException {
-        long every = TimeUnit.MILLISECONDS.toNanos(human.tickMillis());
-        long nextTick = System.nanoTime() + every;
+        long nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(human.tickMillis());
         reader = Thread.currentThread();
         try {
             while (true) {
@@ -101,7 +109,7 @@ public final class EventPrinter implements EngineListener {
                     if (Thread.interrupted()) throw new InterruptedException();
                 } else {
                     human.tick(snapshots.get());
-                    nextTick = System.nanoTime() + every;
+                    nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(human.tickMillis());
                 }
             }
         } finally {
@@ -115,7 +123,7 @@ public final class EventPrinter implements EngineListener {
         if (json) {
             writeLine(jsonWriter.format(e));
         } else if (pathsOnStdout && e instanceof TransferEvent.Finished f && f.outcome() instanceof Outcome.Completed c) {
-            writeLine(ShownPaths.of(dirAsGiven, c.path()));
+            writeLine(ShownPaths.of(dirAsGiven, c.path()), pathEnd);
         }
     }
 
@@ -127,14 +135,19 @@ public final class EventPrinter implements EngineListener {
             failed++;
         } else {
             cancelled++;
+            if (stdoutBroken) stoppedByBrokenStdout++;
         }
     }
 
     /** Writes and flushes one line, so a consumer sees each file as soon as it is complete. */
     private void writeLine(String line) {
+        writeLine(line, '\n');
+    }
+
+    private void writeLine(String line, char end) {
         human.aroundStdout(() -> {
             out.print(line);
-            out.print('\n');
+            out.print(end);
             out.flush(); // one write for the line and its newline
         });
         if (out.checkError() && !stdoutBroken) {
@@ -159,5 +172,10 @@ public final class EventPrinter implements EngineListener {
 
     public boolean stdoutBroken() {
         return stdoutBroken;
+    }
+
+    /** How many transfers were stopped because stdout closed (cancelled after it did). */
+    public int stoppedByBrokenStdout() {
+        return stoppedByBrokenStdout;
     }
 }

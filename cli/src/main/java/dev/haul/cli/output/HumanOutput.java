@@ -36,6 +36,15 @@ public interface HumanOutput {
     /** No more events or ticks: leave the terminal tidy for the summary line. */
     default void close() {}
 
+    /** --retries, so that a retry can say which attempt of how many comes next. */
+    default void retries(int retries) {}
+
+    /** The URL list is read from standard input: say so while nothing has come from it. */
+    default void listOnStdin() {}
+
+    /** The run stopped early for this reason (say, "standard output closed"): the summary says so. */
+    default void stoppedBecause(String reason) {}
+
     /** The last line of a run. */
     void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis);
 }

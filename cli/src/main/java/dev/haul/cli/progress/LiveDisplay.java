@@ -35,6 +35,7 @@ public final class LiveDisplay implements HumanOutput {
     private int height;
     private boolean started;
     private boolean closed;
+    private boolean listOnStdin;
     private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
 
     /**
@@ -66,11 +67,26 @@ public final class LiveDisplay implements HumanOutput {
 
     @Override
     public void on(TransferEvent event) {
+        String line = words.lineFor(event); // every event: the words note which transfers began
         if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
-        String line = words.lineFor(event);
         if (line == null) return;
         boolean failed = event instanceof TransferEvent.Finished f && f.outcome() instanceof Outcome.Failed;
         above.add(failed ? Sgr.style(Sgr.RED, line, color) : line);
+    }
+
+    @Override
+    public void retries(int retries) {
+        words.retries(retries);
+    }
+
+    @Override
+    public void listOnStdin() {
+        listOnStdin = true;
+    }
+
+    @Override
+    public void stoppedBecause(String reason) {
+        words.stoppedBecause(reason);
     }
 
     @Override
@@ -86,6 +102,7 @@ public final class LiveDisplay implements HumanOutput {
         int rows = screen.rows() > 0 ? screen.rows() : FALLBACK_ROWS;
         // One column spare: a line that fills the last column leaves some terminals in a pending wrap.
         block = Renderer.render(snapshot, selected, columns - 1, rows - (prompt.text() != null ? 1 : 0), color, keys.getAsBoolean());
+        if (listOnStdin && PlainReporter.nothingYet(snapshot)) block = waiting(block, columns - 1);
         String typing = prompt.text();
         if (typing != null) {
             List<String> withPrompt = new ArrayList<>(block);
@@ -126,6 +143,14 @@ public final class LiveDisplay implements HumanOutput {
     @Override
     public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
         words.summary(done, failed, cancelled, bytes, elapsedMillis);
+    }
+
+    /** The total line, led by a word that the run waits for a piped list that has given nothing yet. */
+    private List<String> waiting(List<String> lines, int width) {
+        List<String> withNote = new ArrayList<>(lines);
+        String note = Sgr.style(Sgr.BOLD, DisplayWidth.truncateEnd("  " + PlainReporter.WAITING_FOR_STDIN + "…", width), color);
+        withNote.set(withNote.size() - 1, note);
+        return withNote;
     }
 
     /** The prompt's label and what was typed, its end kept in view when it is longer than the line. */

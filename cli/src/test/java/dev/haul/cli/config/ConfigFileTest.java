@@ -35,6 +35,9 @@ class ConfigFileTest {
     @CsvSource(delimiter = '|', value = {
             "jobs = 1\\n= 4            | 2 | expected 'name = value'",
             "--jobs 4             | 1 | without dashes: 'jobs = 4'",
+            "--jobs = 4           | 1 | without dashes: 'jobs = 4'",
+            "--jobs=4             | 1 | without dashes: 'jobs = 4'",
+            "-insecure            | 1 | without dashes: 'insecure'",
             "jobs: 4              | 1 | expected 'name = value'",
             "\\n\\n\\nj obs = 4      | 4 | expected 'name = value'",
     })

@@ -63,6 +63,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void jsonSummaryExitCodeIsTheStatusTheDemoExitsWith() {
+        int status = demo("--json");
+
+        List<String> lines = stdoutLines();
+        String summary = lines.get(lines.size() - 1);
+        assertEquals(0, status);
+        assertTrue(summary.startsWith("{\"event\":\"summary\""), summary);
+        assertTrue(summary.contains("\"exit_code\":0"), summary);
+    }
+
+    @Test
     void aWrongFileKeptBySkipMakesTheDemoFail() throws Exception {
         Files.writeString(dir.resolve("a.bin"), "not what the server sends");
         assertEquals(1, demo("--on-exists", "skip"));

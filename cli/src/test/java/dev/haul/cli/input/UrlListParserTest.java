@@ -76,13 +76,14 @@ class UrlListParserTest {
     void unsupportedSchemeNamesTheLineAndTheScheme() {
         ListEntry.Invalid bad = invalid("ftp://example.com/a.iso", 3);
         assertEquals("ftp://example.com/a.iso", bad.rawUrl());
-        assertEquals("line 3: unsupported scheme 'ftp' (only http and https)", bad.message());
+        assertEquals("line 3: ftp:// is not supported: haul takes http:// and https:// URLs", bad.message());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "example.com/a             | line 7: not a URL (expected http:// or https://)",
-            "http:///a                 | line 7: URL has no host",
+            "example.com/a             | line 7: not a URL: it needs http:// or https:// in front, as in http://example.com/a",
+            "http:///a                 | line 7: http:// needs a host, as in http://example.org/file",
+            "https://:443/a            | line 7: https:// needs a host, as in https://example.org/file",
             "'http://exa mple.com/a'   | line 7: unexpected 'mple.com/a' after the URL (options are out=NAME and sha256=HEX)",
     })
     void badUrlIsInvalidWithAClearMessage(String line, String message) {

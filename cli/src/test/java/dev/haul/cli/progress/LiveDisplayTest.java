@@ -67,6 +67,21 @@ class LiveDisplayTest {
     }
 
     @Test
+    void aPipedListThatGaveNothingYetIsWhatTheTotalLineSays() {
+        display.listOnStdin();
+        display.tick(dev.haul.core.EngineSnapshot.EMPTY);
+        assertTrue(writes.get(0).contains("waiting for URLs on standard input"), writes.get(0));
+        display.tick(Snapshots.active(1));
+        assertFalse(writes.get(1).contains("waiting for URLs"), writes.get(1));
+    }
+
+    @Test
+    void aListFromAFileNeverSaysItWaitsForStandardInput() {
+        display.tick(dev.haul.core.EngineSnapshot.EMPTY);
+        assertFalse(writes.get(0).contains("waiting for URLs"), writes.get(0));
+    }
+
+    @Test
     void theWidthIsReadAgainEveryFrame() {
         display.tick(Snapshots.active(1));
         columns = 41;

@@ -184,7 +184,7 @@ final class SegmentedBody {
             owner.target().write(chunk, s.pos);
         } catch (IOException e) {
             stop();
-            owner.segmentsFailed(FailureReason.STORAGE, "cannot write " + owner.target().partPath().getFileName()
+            owner.segmentsFailed(FailureReason.STORAGE, "cannot write " + owner.target().partInDir()
                     + ": " + Transfer.Io.message(e), false);
             return false;
         }

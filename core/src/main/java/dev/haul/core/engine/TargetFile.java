@@ -43,6 +43,11 @@ final class TargetFile {
         return PartFile.partPathFor(finalPath());
     }
 
+    /** "f1.txt.part in /ro/dir": how a storage error names the file, its directory included. */
+    String partInDir() {
+        return partPath().getFileName() + " in " + names.dir();
+    }
+
     Path sidecarPath() {
         return Sidecar.pathFor(partPath());
     }

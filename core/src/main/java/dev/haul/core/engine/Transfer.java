@@ -347,7 +347,7 @@ final class Transfer implements ExchangeListener {
             return true;
         } catch (IOException e) {
             exchange.abort();
-            fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(e), 0);
+            fail(FailureReason.STORAGE, "cannot write " + target.partInDir() + ": " + Io.message(e), 0);
             return false;
         }
     }
@@ -364,7 +364,7 @@ final class Transfer implements ExchangeListener {
         }
         if (decision instanceof Decision.Refuse refuse) {
             exchange.abort();
-            failNamed(refuse.name() + " already exists (--on-exists fail)", refuse.name());
+            failNamed(refuse.message(), refuse.name());
             return false;
         }
         Decision.Use use = (Decision.Use) decision;
@@ -421,7 +421,7 @@ final class Transfer implements ExchangeListener {
             } catch (IOException e) {
                 exchange.abort();
                 target.close();
-                fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(e), 0);
+                fail(FailureReason.STORAGE, "cannot write " + target.partInDir() + ": " + Io.message(e), 0);
                 return;
             }
         }

@@ -20,8 +20,25 @@ public final class NameReservations {
         record Use(String name, boolean replace) implements Decision {}
         /** The file exists and --on-exists skip keeps it. */
         record Skip(String name) implements Decision {}
-        /** The file exists and --on-exists fail refuses it. */
-        record Refuse(String name) implements Decision {}
+        /**
+         * The file exists and --on-exists fail refuses it; or a directory has the name, which no
+         * mode but rename can get past (skip would list a directory as a saved file; overwrite
+         * would fetch the whole body only to fail at the rename).
+         */
+        record Refuse(String name, OnExists mode, boolean directory) implements Decision {
+            public Refuse(String name) {
+                this(name, OnExists.FAIL, false);
+            }
+
+            /** The one line the failure shows. */
+            public String message() {
+                if (directory) {
+                    return name + " is a directory (--on-exists " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                            + "; rename would save as " + TargetNames.numbered(name, 1) + ")";
+                }
+                return name + " already exists (--on-exists fail)";
+            }
+        }
     }
 
     private final Path dir;
@@ -51,6 +68,9 @@ public final class NameReservations {
         if (!onDisk && !inRun) {
             taken.add(preferred);
             return new Decision.Use(preferred, false);
+        }
+        if (onDisk && !inRun && mode != OnExists.RENAME && Files.isDirectory(dir.resolve(preferred), LinkOption.NOFOLLOW_LINKS)) {
+            return new Decision.Refuse(preferred, mode, true);
         }
         if (onDisk && !inRun) {
             switch (mode) {

@@ -82,7 +82,7 @@ class DiskFaultsIT {
 
             assertEquals(1, run.exitCode(), run::describe);
             assertEquals(List.of(), run.stdoutLines(), run::describe);
-            assertOneLine(run, l -> mentions(l, "read-only"), "report.pdf");
+            assertOneLine(run, l -> mentions(l, "read-only") && l.contains(" in " + dir + ": "), "report.pdf");
             assertEquals(Set.of(), DirListing.names(dir));
             assertTrue(server.requests().size() <= 1, () -> "not retried: " + server.requests());
             if (!server.requests().isEmpty()) {

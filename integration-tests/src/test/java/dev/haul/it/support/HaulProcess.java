@@ -115,6 +115,11 @@ public final class HaulProcess implements AutoCloseable {
         }
     }
 
+    /** What haul wrote to standard error so far, for a test that waits for a line while it runs. */
+    public synchronized String stderrSoFar() {
+        return stderrBytes.toString(StandardCharsets.UTF_8);
+    }
+
     /** Writes text to the process's standard input and flushes it, leaving the stream open. */
     public void writeStdin(String text) {
         try {
