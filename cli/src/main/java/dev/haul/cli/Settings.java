@@ -29,7 +29,8 @@ record Settings(
         String dirAsGiven,
         boolean json,
         boolean quiet,
-        boolean verbose) {
+        boolean verbose,
+        QueueSettings queue) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -102,6 +103,7 @@ record Settings(
                 Access.proxy(c),
                 c.concurrency.limitRate == null ? 0 : RateParser.parse(c.concurrency.limitRate),
                 c.concurrency.connections);
-        return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose);
+        return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose,
+                QueueSettings.from(c.queue));
     }
 }

@@ -21,7 +21,7 @@ import java.util.Locale;
  * | `started`   | `name`, `path`, `total` (bytes, or null when unknown)                |
  * | `progress`  | `bytes` (saved so far), `total` (or null), `speed` (bytes per second)|
  * | `retry`     | `attempt`, `reason`, `message`, `delay_ms`                           |
- * | `done`      | `path`, `bytes`, `skipped` (true when `--on-exists skip` kept a file)|
+ * | `done`      | `path`, `bytes`, `skipped` (a kept file), `unchanged` (-N: not modified) |
  * | `failed`    | `reason`, `message`, `http_status` (or null when not an HTTP error)  |
  * | `cancelled` | `bytes` (saved so far; the `.part` is kept)                          |
  * | `summary`   | `done`, `failed`, `cancelled`, `bytes`, `elapsed_ms`, `exit_code`    |
@@ -80,6 +80,7 @@ public final class JsonEventWriter {
                     .string("path", shownPath(c.path(), t.name()))
                     .number("bytes", c.bytes())
                     .bool("skipped", c.skipped())
+                    .bool("unchanged", c.unchanged())
                     .end();
         } else if (outcome instanceof Outcome.Failed f) {
             return start("failed", t)

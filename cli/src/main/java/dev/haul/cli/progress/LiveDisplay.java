@@ -128,6 +128,11 @@ public final class LiveDisplay implements HumanOutput {
         words.summary(done, failed, cancelled, bytes, elapsedMillis);
     }
 
+    @Override
+    public void summary(int done, int unchanged, int failed, int cancelled, long bytes, long elapsedMillis) {
+        words.summary(done, unchanged, failed, cancelled, bytes, elapsedMillis);
+    }
+
     /** The prompt's label and what was typed, its end kept in view when it is longer than the line. */
     static String promptLine(String typed, int width) {
         String label = dev.haul.cli.input.Prompt.LABEL;
