@@ -80,7 +80,7 @@ public final class JsonEventWriter {
                     .string("path", shownPath(c.path(), t.name()))
                     .number("bytes", c.bytes())
                     .bool("skipped", c.skipped())
-                    .bool("unchanged", c.unchanged())
+                    .boolIfTrue("unchanged", c.unchanged()) // -N only: other runs' events stay as they were
                     .end();
         } else if (outcome instanceof Outcome.Failed f) {
             return start("failed", t)
@@ -146,6 +146,10 @@ public final class JsonEventWriter {
         /** A byte count where a negative value means unknown. */
         JsonLine size(String key, long value) {
             return nullableNumber(key, value < 0 ? null : value);
+        }
+
+        JsonLine boolIfTrue(String key, boolean value) {
+            return value ? bool(key, true) : this;
         }
 
         JsonLine bool(String key, boolean value) {
