@@ -103,6 +103,13 @@ final class CommandModel {
                 option(double.class, "SEC", "10", "Connect budget in seconds. Default: ${DEFAULT-VALUE}.", "--connect-timeout"),
                 option(double.class, "SEC", "30", "Fail an attempt after this many seconds without body bytes. "
                         + "Default: ${DEFAULT-VALUE}.", "--stall-timeout"));
+        groups.add("Queue and updates", 9,
+                flag("Ask the server whether each existing file changed (its recorded ETag, its time); "
+                        + "replace it only with a newer version.", "-N", "--update"),
+                option(String.class, "FILE", null, "Keep the queue in FILE (list format), always current: every item "
+                        + "not yet saved. A rerun with it continues.", "--session"),
+                option(String.class, "K/N", null, "Only the list items in shard K of N (by a hash of the first URL).",
+                        "--shard"));
         groups.add("Display", 8,
                 flag("Print one JSON event per line on stdout instead of saved paths.", "--json"),
                 flag("Print errors only on stderr.", "-q", "--quiet"),
@@ -139,6 +146,10 @@ final class CommandModel {
         c.display.json = flag(spec, "--json");
         c.display.quiet = flag(spec, "--quiet");
         c.display.verbose = flag(spec, "--verbose");
+        c.queue.update = flag(spec, "--update");
+        c.queue.session = value(spec, "--session");
+        c.queue.shard = value(spec, "--shard");
+        c.queue.onExistsGiven = given(spec, "--on-exists");
     }
 
     private static OptionSpec option(Class<?> type, String label, String defaultValue, String description, String... names) {
@@ -155,6 +166,18 @@ final class CommandModel {
     @SuppressWarnings("unchecked")
     private static <T> T value(CommandSpec spec, String longName) {
         return (T) spec.findOption(longName).getValue();
+    }
+
+    /** Given on the command line or in the config file (not just the built-in default). */
+    private static boolean given(CommandSpec spec, String longName) {
+        OptionSpec o = spec.findOption(longName);
+        CommandLine.ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
+        if (parsed != null && parsed.hasMatchedOption(o)) return true;
+        try {
+            return spec.defaultValueProvider() != null && spec.defaultValueProvider().defaultValue(o) != null;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean flag(CommandSpec spec, String longName) {

@@ -26,6 +26,7 @@ public final class HaulCommand implements Callable<Integer> {
     final ProxyOptions proxy = new ProxyOptions();
     final RetryOptions retry = new RetryOptions();
     final DisplayOptions display = new DisplayOptions();
+    final QueueOptions queue = new QueueOptions();
 
     /** The model this command was parsed with (see {@link #commandLine}). */
     CommandSpec spec;

@@ -11,6 +11,11 @@ import dev.haul.cli.progress.Selection;
 import dev.haul.cli.tty.TtyOpening;
 import dev.haul.core.DownloadEngine;
 import dev.haul.core.DownloadRequest;
+import dev.haul.cli.queue.EngineSink;
+import dev.haul.cli.queue.RequestSink;
+import dev.haul.cli.queue.SessionFile;
+import dev.haul.cli.queue.SessionLoader;
+import dev.haul.cli.queue.SessionQueue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +98,21 @@ final class Session {
         human.retries(settings.engine().retries());
         if (list != null && list == streams.in()) human.listOnStdin();
         long started = System.nanoTime();
-        DownloadEngine engine = DownloadEngine.start(settings.engine(), printer);
+        QueueSettings queue = settings.queue();
+        SessionQueue[] sessionQueue = {null}; // set right after the engine starts: events are held by it until then
+        DownloadEngine engine = DownloadEngine.start(settings.engine(), event -> {
+            SessionQueue q = sessionQueue[0];
+            if (q != null) q.onEvent(event);
+            printer.onEvent(event);
+        }, queue.rerun());
+        EngineSink engineSink = new EngineSink(engine);
+        RequestSink requests = engineSink;
+        if (queue.sessionFile() != null) {
+            sessionQueue[0] = new SessionQueue(new SessionFile(queue.sessionFile()), engineSink,
+                    message -> streams.err().println("haul: " + message));
+            requests = sessionQueue[0];
+        }
+        if (queue.shard() != null) requests = queue.shard().filter(requests);
         IntConsumer interrupt = status -> {
             interruptedStatus = status;
             engine.stop().thenRun(printer::end);
@@ -101,19 +120,23 @@ final class Session {
         KeyReader keyReader = null;
         try (SignalTrap trap = SignalTrap.install(interrupt, tty != null ? tty::restoreNow : () -> {})) {
             printer.onStdoutBroken(() -> engine.stop().thenRun(printer::end));
+            if (sessionQueue[0] != null) {
+                SessionLoader.load(new SessionFile(queue.sessionFile()), requests); // FILE first, then -i and URLs
+                sessionQueue[0].start();
+            }
             for (DownloadRequest r : settings.argRequests()) {
-                engine.submit(settings.toStdout()
+                requests.submit(settings.toStdout()
                         ? new DownloadRequest(r.url(), null, r.sha256(), streams.out())
                         : r);
             }
             if (list != null) {
-                new UrlFeeder(list, engine, message -> streams.err().println("haul: " + message)).start();
+                new UrlFeeder(list, requests, message -> streams.err().println("haul: " + message)).start();
             } else {
-                engine.finishInput();
+                requests.finishInput();
             }
             engine.whenIdle().thenRun(printer::end);
             if (keys) {
-                KeyBindings bindings = new KeyBindings(new SessionControls(engine, interrupt), selection, settings.engine().jobs());
+                KeyBindings bindings = new KeyBindings(new SessionControls(engine, requests, interrupt), selection, settings.engine().jobs());
                 if (human instanceof LiveDisplay live) live.showPrompt(prompt);
                 keyReader = new KeyReader(tty.keys(), bindings, prompt).start();
             }
@@ -126,6 +149,7 @@ final class Session {
             human.close();
             if (tty != null) tty.close();
             engine.close();
+            if (sessionQueue[0] != null) sessionQueue[0].close(); // after the engine: its last events are in
         }
         if (printer.stdoutBroken()) {
             // Like a program killed by SIGPIPE, but with a word: the reader (| head) left early.

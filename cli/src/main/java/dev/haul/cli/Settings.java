@@ -30,7 +30,8 @@ record Settings(
         boolean json,
         boolean quiet,
         boolean verbose,
-        boolean nul) {
+        boolean nul,
+        QueueSettings queue) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -113,6 +114,6 @@ record Settings(
                 c.concurrency.limitRate == null ? 0 : RateParser.parse(c.concurrency.limitRate),
                 c.concurrency.connections);
         return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose,
-                c.output.nul);
+                c.output.nul, QueueSettings.from(c.queue));
     }
 }

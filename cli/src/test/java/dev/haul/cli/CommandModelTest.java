@@ -29,7 +29,7 @@ class CommandModelTest {
         CommandLine grouped = command().commandLine(true);
         assertEquals(names(grouped), names(plain));
         assertTrue(plain.getCommandSpec().argGroups().isEmpty());
-        assertEquals(8, grouped.getCommandSpec().argGroups().size());
+        assertEquals(9, grouped.getCommandSpec().argGroups().size());
         for (OptionSpec o : grouped.getCommandSpec().options()) {
             OptionSpec same = plain.getCommandSpec().findOption(o.longestName());
             assertEquals(o.defaultValue(), same.defaultValue(), o.longestName());

@@ -17,9 +17,9 @@ public final class DownloadEngine implements AutoCloseable {
     /** Ids are handed out on the caller's thread so submit can return one without waiting for the loop. */
     private final AtomicLong nextId = new AtomicLong(1);
 
-    private DownloadEngine(EngineConfig config, EngineListener listener) {
+    private DownloadEngine(EngineConfig config, EngineListener listener, Rerun rerun) {
         this.transport = new Transport(config);
-        this.scheduler = new Scheduler(config, transport, listener);
+        this.scheduler = new Scheduler(config, transport, listener, rerun);
     }
 
     /**
@@ -38,7 +38,12 @@ public final class DownloadEngine implements AutoCloseable {
 
     /** Starts the loop. Events go to {@code listener} on the loop thread. */
     public static DownloadEngine start(EngineConfig config, EngineListener listener) {
-        DownloadEngine engine = new DownloadEngine(config, listener);
+        return start(config, listener, Rerun.OFF);
+    }
+
+    /** Starts the loop; files saved before from the same URL are treated as {@code rerun} says. */
+    public static DownloadEngine start(EngineConfig config, EngineListener listener, Rerun rerun) {
+        DownloadEngine engine = new DownloadEngine(config, listener, rerun);
         engine.scheduler.start();
         return engine;
     }
@@ -133,5 +138,6 @@ public final class DownloadEngine implements AutoCloseable {
     @Override
     public void close() {
         transport.close(scheduler::cancelAll);
+        scheduler.savedFiles().close(); // the records still waiting are written before the process ends
     }
 }

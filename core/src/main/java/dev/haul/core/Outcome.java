@@ -10,9 +10,15 @@ public sealed interface Outcome {
      *
      * @param path    the saved file, inside the output directory
      * @param bytes   its size
-     * @param skipped true when {@link OnExists#SKIP} kept an existing file instead
+     * @param skipped   true when {@link OnExists#SKIP} kept an existing file instead, or a rerun found
+     *                  it saved already from the same URL ({@link Rerun#SKIP_SAVED})
+     * @param unchanged true when -N ({@link Rerun#UPDATE}) found the existing file current
      */
-    record Completed(Path path, long bytes, boolean skipped) implements Outcome {}
+    record Completed(Path path, long bytes, boolean skipped, boolean unchanged) implements Outcome {
+        public Completed(Path path, long bytes, boolean skipped) {
+            this(path, bytes, skipped, false);
+        }
+    }
 
     /** Cancelled by the user; any {@code .part} is kept. */
     record Cancelled() implements Outcome {}

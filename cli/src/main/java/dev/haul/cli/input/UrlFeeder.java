@@ -1,6 +1,6 @@
 package dev.haul.cli.input;
 
-import dev.haul.core.DownloadEngine;
+import dev.haul.cli.queue.RequestSink;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  */
 public final class UrlFeeder {
     private final InputStream source;
-    private final DownloadEngine engine;
+    private final RequestSink engine;
     private final Consumer<String> onReadError;
 
-    public UrlFeeder(InputStream source, DownloadEngine engine, Consumer<String> onReadError) {
+    public UrlFeeder(InputStream source, RequestSink engine, Consumer<String> onReadError) {
         this.source = source;
         this.engine = engine;
         this.onReadError = onReadError;

@@ -35,6 +35,8 @@ public final class EventPrinter implements EngineListener {
     private final JsonEventWriter jsonWriter;
     private final HumanOutput human;
     private int done;
+    /** Of {@link #done}: the files -N found unchanged. */
+    private int unchanged;
     private int failed;
     private int cancelled;
     private long bytes;
@@ -130,7 +132,8 @@ public final class EventPrinter implements EngineListener {
     private void count(Outcome o) {
         if (o instanceof Outcome.Completed c) {
             done++;
-            if (!c.skipped()) bytes += Math.max(0, c.bytes());
+            if (c.unchanged()) unchanged++;
+            if (!c.skipped() && !c.unchanged()) bytes += Math.max(0, c.bytes());
         } else if (o instanceof Outcome.Failed) {
             failed++;
         } else {
@@ -158,7 +161,7 @@ public final class EventPrinter implements EngineListener {
 
     public void summary(long elapsedMillis, int exitCode) {
         if (json) writeLine(jsonWriter.summary(done, failed, cancelled, bytes, elapsedMillis, exitCode));
-        human.summary(done, failed, cancelled, bytes, elapsedMillis);
+        human.summary(done - unchanged, unchanged, failed, cancelled, bytes, elapsedMillis);
     }
 
     public int failed() {

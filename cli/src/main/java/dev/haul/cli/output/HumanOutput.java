@@ -47,4 +47,9 @@ public interface HumanOutput {
 
     /** The last line of a run. */
     void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis);
+
+    /** The last line when -N found files unchanged: those are counted apart from {@code done}. */
+    default void summary(int done, int unchanged, int failed, int cancelled, long bytes, long elapsedMillis) {
+        summary(done, failed, cancelled, bytes, elapsedMillis);
+    }
 }

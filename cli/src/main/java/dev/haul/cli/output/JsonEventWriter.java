@@ -21,7 +21,7 @@ import java.util.Locale;
  * | `started`   | `name`, `path`, `total` (bytes, or null when unknown)                |
  * | `progress`  | `bytes` (saved so far), `total` (or null), `speed` (bytes per second)|
  * | `retry`     | `attempt`, `reason`, `message`, `delay_ms`                           |
- * | `done`      | `path`, `bytes`, `skipped` (true when `--on-exists skip` kept a file)|
+ * | `done`      | `path`, `bytes`, `skipped` (a kept file), `unchanged` (-N: not modified) |
  * | `failed`    | `reason`, `message`, `http_status` (or null when not an HTTP error)  |
  * | `cancelled` | `bytes` (saved so far; the `.part` is kept)                          |
  * | `summary`   | `done`, `failed`, `cancelled`, `bytes`, `elapsed_ms`, `exit_code`    |
@@ -80,6 +80,7 @@ public final class JsonEventWriter {
                     .string("path", shownPath(c.path(), t.name()))
                     .number("bytes", c.bytes())
                     .bool("skipped", c.skipped())
+                    .boolIfTrue("unchanged", c.unchanged()) // -N only: other runs' events stay as they were
                     .end();
         } else if (outcome instanceof Outcome.Failed f) {
             return start("failed", t)
@@ -145,6 +146,10 @@ public final class JsonEventWriter {
         /** A byte count where a negative value means unknown. */
         JsonLine size(String key, long value) {
             return nullableNumber(key, value < 0 ? null : value);
+        }
+
+        JsonLine boolIfTrue(String key, boolean value) {
+            return value ? bool(key, true) : this;
         }
 
         JsonLine bool(String key, boolean value) {

@@ -85,6 +85,8 @@ public final class PlainReporter implements HumanOutput {
                 return "haul: failed " + Sanitized.line(t.url()) + ": " + Sanitized.line(failed.message());
             } else if (quiet) {
                 return null;
+            } else if (o instanceof Outcome.Completed c && c.unchanged()) {
+                return "haul: unchanged " + Sanitized.line(ShownPaths.of(dirAsGiven, c.path()));
             } else if (o instanceof Outcome.Completed c && c.skipped()) {
                 return "haul: skipped " + Sanitized.line(ShownPaths.of(dirAsGiven, c.path())) + " (exists)";
             } else if (o instanceof Outcome.Completed c) {
@@ -141,12 +143,19 @@ public final class PlainReporter implements HumanOutput {
     /** The last line of a run. */
     @Override
     public void summary(int done, int failed, int cancelled, long bytes, long elapsedMillis) {
+        summary(done, 0, failed, cancelled, bytes, elapsedMillis);
+    }
+
+    /** The last line of a run; files -N found unchanged are counted apart ("12 done, 9,988 unchanged"). */
+    @Override
+    public void summary(int done, int unchanged, int failed, int cancelled, long bytes, long elapsedMillis) {
         if (quiet) return; // -q: errors only, and each failure already had its line
         long speed = elapsedMillis > 0 ? bytes * 1000 / elapsedMillis : 0;
         int neverStarted = notStarted.count();
         int shownCancelled = cancelled - neverStarted;
         err.println("haul: " + (stopReason != null ? "stopped (" + stopReason + "): " : "")
-                + done + " done, " + failed + " failed" + (shownCancelled > 0 ? ", " + shownCancelled + " cancelled" : "")
+                + done + " done, " + (unchanged > 0 ? String.format(java.util.Locale.US, "%,d unchanged, ", unchanged) : "")
+                + failed + " failed" + (shownCancelled > 0 ? ", " + shownCancelled + " cancelled" : "")
                 + (neverStarted > 0 ? ", " + NotStarted.grouped(neverStarted) + " not started" : "")
                 + "; " + Units.bytes(bytes) + " in " + Units.seconds(elapsedMillis) + " (" + Units.speed(speed) + ")");
     }

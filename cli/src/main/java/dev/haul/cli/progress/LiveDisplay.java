@@ -145,6 +145,11 @@ public final class LiveDisplay implements HumanOutput {
         words.summary(done, failed, cancelled, bytes, elapsedMillis);
     }
 
+    @Override
+    public void summary(int done, int unchanged, int failed, int cancelled, long bytes, long elapsedMillis) {
+        words.summary(done, unchanged, failed, cancelled, bytes, elapsedMillis);
+    }
+
     /** The total line, led by a word that the run waits for a piped list that has given nothing yet. */
     private List<String> waiting(List<String> lines, int width) {
         List<String> withNote = new ArrayList<>(lines);

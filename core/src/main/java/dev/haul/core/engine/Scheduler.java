@@ -42,6 +42,8 @@ public final class Scheduler implements TransferHost {
     private final NameReservations names;
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
+    private final dev.haul.core.Rerun rerun;
+    private final dev.haul.core.records.SavedFileLog savedFiles;
     /** Transfers not yet ended, in submission order. */
     private final Map<Long, Transfer> live = new LinkedHashMap<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
@@ -59,6 +61,13 @@ public final class Scheduler implements TransferHost {
     private int inputHolds;
 
     public Scheduler(EngineConfig config, Transport transport, EngineListener listener) {
+        this(config, transport, listener, dev.haul.core.Rerun.OFF);
+    }
+
+    /** Reads the output directory's saved-file records: on the caller's thread, before the loop needs them. */
+    public Scheduler(EngineConfig config, Transport transport, EngineListener listener, dev.haul.core.Rerun rerun) {
+        this.rerun = rerun;
+        this.savedFiles = dev.haul.core.records.SavedFileLog.open(config.dir());
         this.config = config;
         this.transport = transport;
         this.listener = listener;
@@ -260,6 +269,16 @@ public final class Scheduler implements TransferHost {
     @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    @Override
+    public dev.haul.core.Rerun rerun() {
+        return rerun;
+    }
+
+    @Override
+    public dev.haul.core.records.SavedFileLog savedFiles() {
+        return savedFiles;
     }
 
     // ---- internals -----------------------------------------------------------------------------

@@ -113,6 +113,8 @@ final class Transfer implements ExchangeListener {
     private SegmentedBody segmented;
     /** A server that answered ranges inconsistently gets one connection from then on. */
     private boolean segmentsDisabled;
+    /** The saved-file records: rerun rule, -N, and the record of this file. */
+    private final SavedFileCheck savedFile;
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
@@ -125,6 +127,7 @@ final class Transfer implements ExchangeListener {
         this.redirects = new Redirects(host.config().maxRedirects(), url);
         this.digest = request.sha256() == null ? null : new BodyDigest();
         this.saved = new SavedBytes(maskedUrl);
+        this.savedFile = new SavedFileCheck(request, host);
     }
 
     long id() {
@@ -140,6 +143,7 @@ final class Transfer implements ExchangeListener {
     /** Admission gave this transfer a slot: the first attempt, or the next step after a re-queue. */
     void admitted() {
         if (attempt == 0) {
+            if (endWith(savedFile.beforeFirstRequest())) return; // saved by an earlier run: nothing to ask
             beginAttempt();
         } else {
             moveTo(State.CONNECTING);
@@ -182,6 +186,8 @@ final class Transfer implements ExchangeListener {
             log.debug("transfer {} asks to resume at byte {}", id, rangeAsked.offset());
             headers.add(new Header("Range", rangeAsked.rangeHeader()));
             headers.add(new Header("If-Range", rangeAsked.ifRange()));
+        } else {
+            headers.addAll(savedFile.conditions()); // -N: only a newer version is sent
         }
         try {
             exchange = host.transport().exchange(new RequestSpec(url, headers), this);
@@ -251,6 +257,10 @@ final class Transfer implements ExchangeListener {
         int status = head.status();
         if (Redirects.isRedirect(status) && head.header("Location") != null) {
             beginRedirect(head.header("Location"));
+            return;
+        }
+        if (saved.asked() == null && endWith(savedFile.unchanged(head))) {
+            if (status != 304) exchange.abort(); // a 304 has no body: its connection stays reusable
             return;
         }
         if (saved.asked() != null && (status == 200 || status == 206 || status == 416)) {
@@ -352,7 +362,19 @@ final class Transfer implements ExchangeListener {
         }
     }
 
+    /** Ends the transfer as done with an existing file ({@code kept}), when there is one. */
+    private boolean endWith(Outcome.Completed kept) {
+        if (kept == null) return false;
+        finish(State.DONE, kept, kept.path().getFileName().toString());
+        return true;
+    }
+
     private boolean reserveName(ResponseHead head) {
+        String replaced = savedFile.nameToReplace();
+        if (replaced != null) { // -N: the new version takes the old one's name, when complete
+            target = new TargetFile(host.names(), replaced, replaced, true);
+            return true;
+        }
         String preferred = TargetNames.choose(request.outName(), head.header("Content-Disposition"), request.url());
         if (resumeUnderServerName(preferred)) return false;
         Decision decision = host.names().reserve(preferred);
@@ -616,8 +638,16 @@ final class Transfer implements ExchangeListener {
             sink.finish().whenComplete((ok, err) -> host.post(() -> flushed(err)));
             return;
         }
+        // The record and the server's Last-Modified go on first (off the loop): a name never exists unrecorded.
+        savedFile.beforeRename(target, bytes).whenComplete((ok, err) -> host.post(this::rename));
+    }
+
+    private void rename() {
+        if (state != State.FINISHING) return; // cancelled meanwhile
         try {
+            String recorded = target.name();
             Path saved = target.promote(host.config().onExists() == OnExists.RENAME);
+            if (!recorded.equals(target.name())) savedFile.renamedTo(target, bytes);
             finish(State.DONE, new Outcome.Completed(saved, bytes, false));
         } catch (FileAlreadyExistsException e) {
             fail(FailureReason.FILE_EXISTS, target.name() + " already exists", 0);

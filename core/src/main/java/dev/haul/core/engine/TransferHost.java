@@ -38,4 +38,14 @@ interface TransferHost {
 
     /** The --limit-rate bucket, or null when there is no limit. */
     RateLimiter rateLimiter();
+
+    /** What this run does with files it saved before (rerun rule, -N). */
+    default dev.haul.core.Rerun rerun() {
+        return dev.haul.core.Rerun.OFF;
+    }
+
+    /** The records of the files saved in the output directory. */
+    default dev.haul.core.records.SavedFileLog savedFiles() {
+        return dev.haul.core.records.SavedFileLog.inMemory();
+    }
 }

@@ -95,6 +95,14 @@ public final class NameReservations {
         return true;
     }
 
+    /**
+     * Claims {@code name}, which exists on disk, for a transfer that replaces it (-N found a newer
+     * version): only when no other transfer of this run holds it.
+     */
+    public boolean claimToReplace(String name) {
+        return taken.add(name);
+    }
+
     /** After a lost race for {@code current} at promotion time: the next free numbered name. */
     public String renameAfterConflict(String preferred, String current) {
         taken.remove(current);
