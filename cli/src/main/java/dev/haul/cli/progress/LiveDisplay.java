@@ -36,6 +36,7 @@ public final class LiveDisplay implements HumanOutput {
     private boolean started;
     private boolean closed;
     private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
+    private KeyHelp help = new KeyHelp();
 
     /**
      * @param keys  whether keys are read (then the total line reminds of them); asked at each frame,
@@ -52,6 +53,11 @@ public final class LiveDisplay implements HumanOutput {
         this.color = color;
         this.keys = keys;
         this.words = new PlainReporter(err, false, dirAsGiven);
+    }
+
+    /** The key help to draw in place of the rows while it is shown. */
+    public void showHelp(KeyHelp help) {
+        this.help = help;
     }
 
     /** The add-URL prompt to draw under the block while it is open. */
@@ -85,10 +91,18 @@ public final class LiveDisplay implements HumanOutput {
         int columns = screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
         int rows = screen.rows() > 0 ? screen.rows() : FALLBACK_ROWS;
         // One column spare: a line that fills the last column leaves some terminals in a pending wrap.
-        block = Renderer.render(snapshot, selected, columns - 1, rows - (prompt.text() != null ? 1 : 0), color, keys.getAsBoolean());
         String typing = prompt.text();
+        String problem = typing == null ? null : prompt.problem();
+        int room = rows - (typing != null ? 1 : 0) - (problem != null ? 1 : 0);
+        selection.page(Renderer.pageRows(room));
+        block = help.shown()
+                ? Renderer.renderHelp(snapshot, columns - 1, room, color)
+                : Renderer.render(snapshot, selected, columns - 1, room, color, keys.getAsBoolean());
         if (typing != null) {
             List<String> withPrompt = new ArrayList<>(block);
+            if (problem != null) {
+                withPrompt.add(Sgr.style(Sgr.RED, DisplayWidth.truncateEnd("  " + problem + " (fix it, or Esc)", columns - 1), color));
+            }
             withPrompt.add(promptLine(typing, columns - 1));
             block = withPrompt;
         }
@@ -130,7 +144,9 @@ public final class LiveDisplay implements HumanOutput {
 
     /** The prompt's label and what was typed, its end kept in view when it is longer than the line. */
     static String promptLine(String typed, int width) {
-        String label = dev.haul.cli.input.Prompt.LABEL;
+        // The long label only while it leaves room for a good part of a URL.
+        String label = width - dev.haul.cli.input.Prompt.LABEL.length() >= 30
+                ? dev.haul.cli.input.Prompt.LABEL : dev.haul.cli.input.Prompt.SHORT_LABEL;
         int room = Math.max(1, width - label.length() - 1);
         String shown = typed.length() > room ? "…" + typed.substring(typed.length() - room + 1) : typed;
         String line = label + shown + "_";
