@@ -38,6 +38,11 @@ public final class KeyBindings {
         return engine;
     }
 
+    /** Ctrl-Z's action, for the add-URL prompt, which reads its own keys. */
+    Runnable suspendAction() {
+        return suspend;
+    }
+
     /**
      * Hides the help if it is shown: true when the key {@code c} did that and nothing more. Any key
      * dismisses it; the ones that leave or stop (Ctrl-C, Ctrl-\, Ctrl-Z) also act.

@@ -46,7 +46,7 @@ public final class KeyReader implements AutoCloseable {
                 Command command = decoder.decode(c); // reads an escape sequence to its end, also under the help
                 if (bindings.dismissHelp(c) || command == null) continue;
                 if (command == Command.ADD_URL) {
-                    if (!new UrlPrompt(source, prompt, bindings.engine()).run(() -> running)) return;
+                    if (!new UrlPrompt(source, prompt, bindings.engine(), bindings.suspendAction()).run(() -> running)) return;
                     continue;
                 }
                 bindings.apply(command);

@@ -22,11 +22,13 @@ final class UrlPrompt {
     private final KeySource source;
     private final Prompt prompt;
     private final EngineControls engine;
+    private final Runnable suspend;
 
-    UrlPrompt(KeySource source, Prompt prompt, EngineControls engine) {
+    UrlPrompt(KeySource source, Prompt prompt, EngineControls engine, Runnable suspend) {
         this.source = source;
         this.prompt = prompt;
         this.engine = engine;
+        this.suspend = suspend;
     }
 
     /** Runs the prompt until Enter or Esc. Returns false when the user asked to quit (Ctrl-C) or input ended. */
@@ -52,6 +54,10 @@ final class UrlPrompt {
                 if (c == KeyDecoder.CTRL_C) {
                     engine.stop();
                     return false;
+                }
+                if (c == KeyDecoder.CTRL_Z) {
+                    suspend.run(); // the prompt and its text are still there after fg
+                    continue;
                 }
                 if (c == KeyDecoder.ESC) {
                     int next = source.read(SEQUENCE_GAP_MILLIS);

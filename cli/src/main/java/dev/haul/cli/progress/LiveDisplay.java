@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The live display on stderr: about ten frames a second, each redrawing the block in place with
  * one write; finished transfers (and retries) print one line each above the block, in the same
- * write. Runs on the main thread only, and only reads snapshots, so a slow terminal never
- * slows a download.
+ * write. Draws on the main thread only (hidden, on Ctrl-Z, from the key or a signal thread:
+ * hence synchronized), and only reads snapshots, so a slow terminal never slows a download.
  */
 public final class LiveDisplay implements HumanOutput {
     static final long FRAME_MILLIS = 100;
@@ -71,7 +71,7 @@ public final class LiveDisplay implements HumanOutput {
     }
 
     @Override
-    public void on(TransferEvent event) {
+    public synchronized void on(TransferEvent event) {
         if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
         String line = words.lineFor(event);
         if (line == null) return;
@@ -85,7 +85,7 @@ public final class LiveDisplay implements HumanOutput {
     }
 
     @Override
-    public void tick(EngineSnapshot snapshot) {
+    public synchronized void tick(EngineSnapshot snapshot) {
         if (closed) return;
         long selected = selection.reconcile(snapshot);
         int columns = screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
@@ -114,7 +114,7 @@ public final class LiveDisplay implements HumanOutput {
 
     /** Clears the block, lets the stdout line print where it stood, and draws the same block again under it. */
     @Override
-    public void aroundStdout(Runnable stdoutWrite) {
+    public synchronized void aroundStdout(Runnable stdoutWrite) {
         if (!stdoutShared || closed || !started) {
             stdoutWrite.run();
             return;
@@ -128,13 +128,26 @@ public final class LiveDisplay implements HumanOutput {
 
     /** Clears the block, prints what finished since the last frame and shows the cursor again. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) return;
         closed = true;
         if (!started && above.isEmpty()) return;
         write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
         above.clear();
         height = 0;
+    }
+
+    /**
+     * Clears the block and shows the cursor, printing what finished since the last frame: the
+     * terminal is given back for a while (Ctrl-Z, or haul sent to the background). The next
+     * frame draws the block afresh.
+     */
+    public synchronized void hide() {
+        if (closed) return;
+        if (started || !above.isEmpty()) write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        above.clear();
+        height = 0;
+        started = false;
     }
 
     @Override
