@@ -7,7 +7,10 @@ import dev.haul.cli.output.EventPrinter;
 import dev.haul.cli.output.HumanOutput;
 import dev.haul.cli.output.PlainReporter;
 import dev.haul.cli.progress.LiveDisplay;
+import dev.haul.cli.progress.KeyHelp;
 import dev.haul.cli.progress.Selection;
+import dev.haul.cli.tty.JobAwareOutput;
+import dev.haul.cli.tty.JobControl;
 import dev.haul.cli.tty.TtyOpening;
 import dev.haul.core.DownloadEngine;
 import dev.haul.core.DownloadRequest;
@@ -63,7 +66,8 @@ final class Session {
                 && !"dumb".equals(System.getenv("TERM"));
         // Keys need the terminal to themselves: not while the URL list is being typed at it.
         boolean keys = live && !(list == streams.in() && streams.stdinIsTerminal());
-        TtyOpening tty = live ? TtyOpening.start(keys) : null;
+        // Opened by the job control, and only once haul is the foreground job.
+        TtyOpening tty = live ? TtyOpening.deferred(keys) : null;
         try {
             return download(list, tty, keys);
         } finally {
@@ -89,9 +93,14 @@ final class Session {
     private int download(InputStream list, TtyOpening tty, boolean keys) {
         Selection selection = new Selection();
         dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
-        HumanOutput human = tty != null
+        KeyHelp help = new KeyHelp();
+        JobControl jobs = tty != null ? JobControl.start(tty) : null;
+        LiveDisplay display = tty != null
                 ? new LiveDisplay(streams.err(), tty, selection, colorAllowed(), () -> keys && tty.await() != null,
                         Terminals.isTerminal(1), settings.dirAsGiven())
+                : null;
+        HumanOutput human = tty != null
+                ? new JobAwareOutput(jobs, display, new PlainReporter(streams.err(), false, settings.dirAsGiven()))
                 : new PlainReporter(streams.err(), settings.quiet(), settings.dirAsGiven());
         EventPrinter printer = new EventPrinter(streams.out(), settings.json(), !settings.toStdout(), settings.dirAsGiven(), human);
         if (settings.nul()) printer.endPathsWithNul();
@@ -136,9 +145,11 @@ final class Session {
             }
             engine.whenIdle().thenRun(printer::end);
             if (keys) {
-                KeyBindings bindings = new KeyBindings(new SessionControls(engine, requests, interrupt), selection, settings.engine().jobs());
-                if (human instanceof LiveDisplay live) live.showPrompt(prompt);
-                keyReader = new KeyReader(tty.keys(), bindings, prompt).start();
+                KeyBindings bindings = new KeyBindings(new SessionControls(engine, requests, interrupt), selection, settings.engine().jobs())
+                        .help(help).suspend(jobs::suspend);
+                display.showPrompt(prompt);
+                display.showHelp(help);
+                keyReader = new KeyReader(jobs.gate(tty.keys()), bindings, prompt).start();
             }
             printer.run(engine::snapshot);
         } catch (InterruptedException e) {

@@ -62,4 +62,9 @@ final class SessionControls implements EngineControls {
     public void stop() {
         interrupt.accept(ExitCodes.INTERRUPTED);
     }
+
+    @Override
+    public void quit() {
+        interrupt.accept(ExitCodes.QUIT);
+    }
 }

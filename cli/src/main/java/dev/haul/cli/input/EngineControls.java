@@ -26,4 +26,9 @@ public interface EngineControls {
 
     /** Stops everything as an interruption: the run ends with exit status 130. */
     void stop();
+
+    /** Stops everything as SIGQUIT would (Ctrl-\): the run ends with exit status 131. */
+    default void quit() {
+        stop();
+    }
 }

@@ -43,14 +43,14 @@ public final class KeyReader implements AutoCloseable {
                 int c = source.read(POLL_MILLIS);
                 if (c == KeySource.EOF) return;
                 if (c == KeySource.TIMEOUT || !running) continue;
-                Command command = decoder.decode(c);
-                if (command == null) continue;
+                Command command = decoder.decode(c); // reads an escape sequence to its end, also under the help
+                if (bindings.dismissHelp(c) || command == null) continue;
                 if (command == Command.ADD_URL) {
-                    if (!new UrlPrompt(source, prompt, bindings.engine()).run(() -> running)) return;
+                    if (!new UrlPrompt(source, prompt, bindings.engine(), bindings.suspendAction()).run(() -> running)) return;
                     continue;
                 }
                 bindings.apply(command);
-                if (command == Command.QUIT) return;
+                if (command == Command.QUIT || command == Command.QUIT_SIGNAL) return;
             }
         } catch (IOException e) {
             // The terminal went away (hung up): downloads go on without keys.

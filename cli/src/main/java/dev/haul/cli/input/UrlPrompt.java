@@ -5,8 +5,10 @@ import java.io.IOException;
 /**
  * The one-line editor behind the {@code a} key, on the key thread: printable characters are
  * typed, Backspace deletes, Ctrl-U clears, Enter queues the line (a URL, optionally with
- * {@code out=NAME sha256=HEX} as in a list), Esc cancels, Ctrl-C quits. Transfers keep running
- * meanwhile, and the run stays open until the prompt closes.
+ * {@code out=NAME sha256=HEX} as in a list), Esc cancels, Ctrl-C quits. A line that would fail
+ * (a typo such as {@code htp://x}) is not queued: the prompt says why and asks again, the text
+ * still there to fix. Transfers keep running meanwhile, and the run stays open until the prompt
+ * closes.
  */
 final class UrlPrompt {
     private static final int ENTER = '\r';
@@ -20,11 +22,13 @@ final class UrlPrompt {
     private final KeySource source;
     private final Prompt prompt;
     private final EngineControls engine;
+    private final Runnable suspend;
 
-    UrlPrompt(KeySource source, Prompt prompt, EngineControls engine) {
+    UrlPrompt(KeySource source, Prompt prompt, EngineControls engine, Runnable suspend) {
         this.source = source;
         this.prompt = prompt;
         this.engine = engine;
+        this.suspend = suspend;
     }
 
     /** Runs the prompt until Enter or Esc. Returns false when the user asked to quit (Ctrl-C) or input ended. */
@@ -39,12 +43,21 @@ final class UrlPrompt {
                 if (c == KeySource.EOF) return false;
                 if (c == ENTER || c == NEWLINE) {
                     String line = typed.toString().trim();
+                    String problem = problemWith(line);
+                    if (problem != null) {
+                        prompt.problem(problem);
+                        continue;
+                    }
                     if (!line.isEmpty()) engine.add(line);
                     return true;
                 }
                 if (c == KeyDecoder.CTRL_C) {
                     engine.stop();
                     return false;
+                }
+                if (c == KeyDecoder.CTRL_Z) {
+                    suspend.run(); // the prompt and its text are still there after fg
+                    continue;
                 }
                 if (c == KeyDecoder.ESC) {
                     int next = source.read(SEQUENCE_GAP_MILLIS);
@@ -59,6 +72,7 @@ final class UrlPrompt {
                 } else if (c >= 0x20) {
                     typed.append((char) c);
                 }
+                prompt.problem(null);
                 prompt.set(typed.toString());
             }
             return false;
@@ -66,6 +80,12 @@ final class UrlPrompt {
             prompt.close();
             engine.releaseInput();
         }
+    }
+
+    /** Why {@code line} cannot be queued, or null when it can (or is empty). */
+    static String problemWith(String line) {
+        java.util.Optional<ListEntry> entry = UrlListParser.parseLine(line, 0);
+        return entry.isPresent() && entry.get() instanceof ListEntry.Invalid bad ? bad.message() : null;
     }
 
     /** Arrow keys and the like inside the prompt are read to their end and ignored. */

@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The live display on stderr: about ten frames a second, each redrawing the block in place with
  * one write; finished transfers (and retries) print one line each above the block, in the same
- * write. Runs on the main thread only, and only reads snapshots, so a slow terminal never
- * slows a download.
+ * write. Draws on the main thread only (hidden, on Ctrl-Z, from the key or a signal thread:
+ * hence synchronized), and only reads snapshots, so a slow terminal never slows a download.
  */
 public final class LiveDisplay implements HumanOutput {
     static final long FRAME_MILLIS = 100;
@@ -37,6 +37,7 @@ public final class LiveDisplay implements HumanOutput {
     private boolean closed;
     private boolean listOnStdin;
     private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
+    private KeyHelp help = new KeyHelp();
 
     /**
      * @param keys  whether keys are read (then the total line reminds of them); asked at each frame,
@@ -55,6 +56,11 @@ public final class LiveDisplay implements HumanOutput {
         this.words = new PlainReporter(err, false, dirAsGiven);
     }
 
+    /** The key help to draw in place of the rows while it is shown. */
+    public void showHelp(KeyHelp help) {
+        this.help = help;
+    }
+
     /** The add-URL prompt to draw under the block while it is open. */
     public void showPrompt(dev.haul.cli.input.Prompt prompt) {
         this.prompt = prompt;
@@ -66,7 +72,7 @@ public final class LiveDisplay implements HumanOutput {
     }
 
     @Override
-    public void on(TransferEvent event) {
+    public synchronized void on(TransferEvent event) {
         String line = words.lineFor(event); // every event: the words note which transfers began
         if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
         if (line == null) return;
@@ -95,17 +101,25 @@ public final class LiveDisplay implements HumanOutput {
     }
 
     @Override
-    public void tick(EngineSnapshot snapshot) {
+    public synchronized void tick(EngineSnapshot snapshot) {
         if (closed) return;
         long selected = selection.reconcile(snapshot);
         int columns = screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
         int rows = screen.rows() > 0 ? screen.rows() : FALLBACK_ROWS;
         // One column spare: a line that fills the last column leaves some terminals in a pending wrap.
-        block = Renderer.render(snapshot, selected, columns - 1, rows - (prompt.text() != null ? 1 : 0), color, keys.getAsBoolean());
-        if (listOnStdin && PlainReporter.nothingYet(snapshot)) block = waiting(block, columns - 1);
         String typing = prompt.text();
+        String problem = typing == null ? null : prompt.problem();
+        int room = rows - (typing != null ? 1 : 0) - (problem != null ? 1 : 0);
+        selection.page(Renderer.pageRows(room));
+        block = help.shown()
+                ? Renderer.renderHelp(snapshot, columns - 1, room, color)
+                : Renderer.render(snapshot, selected, columns - 1, room, color, keys.getAsBoolean());
+        if (!help.shown() && listOnStdin && PlainReporter.nothingYet(snapshot)) block = waiting(block, columns - 1);
         if (typing != null) {
             List<String> withPrompt = new ArrayList<>(block);
+            if (problem != null) {
+                withPrompt.add(Sgr.style(Sgr.RED, DisplayWidth.truncateEnd("  " + problem + " (fix it, or Esc)", columns - 1), color));
+            }
             withPrompt.add(promptLine(typing, columns - 1));
             block = withPrompt;
         }
@@ -117,7 +131,7 @@ public final class LiveDisplay implements HumanOutput {
 
     /** Clears the block, lets the stdout line print where it stood, and draws the same block again under it. */
     @Override
-    public void aroundStdout(Runnable stdoutWrite) {
+    public synchronized void aroundStdout(Runnable stdoutWrite) {
         if (!stdoutShared || closed || !started) {
             stdoutWrite.run();
             return;
@@ -131,13 +145,26 @@ public final class LiveDisplay implements HumanOutput {
 
     /** Clears the block, prints what finished since the last frame and shows the cursor again. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) return;
         closed = true;
         if (!started && above.isEmpty()) return;
         write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
         above.clear();
         height = 0;
+    }
+
+    /**
+     * Clears the block and shows the cursor, printing what finished since the last frame: the
+     * terminal is given back for a while (Ctrl-Z, or haul sent to the background). The next
+     * frame draws the block afresh.
+     */
+    public synchronized void hide() {
+        if (closed) return;
+        if (started || !above.isEmpty()) write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        above.clear();
+        height = 0;
+        started = false;
     }
 
     @Override
@@ -160,7 +187,9 @@ public final class LiveDisplay implements HumanOutput {
 
     /** The prompt's label and what was typed, its end kept in view when it is longer than the line. */
     static String promptLine(String typed, int width) {
-        String label = dev.haul.cli.input.Prompt.LABEL;
+        // The long label only while it leaves room for a good part of a URL.
+        String label = width - dev.haul.cli.input.Prompt.LABEL.length() >= 30
+                ? dev.haul.cli.input.Prompt.LABEL : dev.haul.cli.input.Prompt.SHORT_LABEL;
         int room = Math.max(1, width - label.length() - 1);
         String shown = typed.length() > room ? "…" + typed.substring(typed.length() - room + 1) : typed;
         String line = label + shown + "_";

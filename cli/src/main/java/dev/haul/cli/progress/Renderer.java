@@ -53,6 +53,22 @@ public final class Renderer {
         return lines;
     }
 
+    /** The key help in place of the rows (as many of its lines as fit), then the total line. */
+    public static List<String> renderHelp(EngineSnapshot snapshot, int width, int height, boolean color) {
+        int room = Math.max(0, height - 1 - MARGIN);
+        List<String> lines = new ArrayList<>();
+        for (String line : KeyHelp.LINES.subList(0, Math.min(room, KeyHelp.LINES.size()))) {
+            lines.add(DisplayWidth.truncateEnd(line, width));
+        }
+        lines.add(TotalLine.format(snapshot, Rows.of(snapshot), width, true, color));
+        return lines;
+    }
+
+    /** Rows of transfers a screen of {@code height} lines shows at most: what a page key moves by. */
+    public static int pageRows(int height) {
+        return Math.max(1, height - 1 - MARGIN - 1);
+    }
+
     /** The first row of a window of {@code shown} rows that keeps the selection near its middle. */
     private static int firstShown(List<TransferSnapshot> rows, long selectedId, int shown) {
         if (shown >= rows.size()) return 0;

@@ -14,6 +14,8 @@ public final class Selection {
     public static final long NONE = 0;
 
     private long selected = NONE;
+    /** Rows the display showed last: what PgUp and PgDn move by. */
+    private int page = 10;
 
     /** The selected id after catching up with {@code s}: the first row when none was selected, the next one when it ended. */
     public synchronized long reconcile(EngineSnapshot s) {
@@ -27,9 +29,24 @@ public final class Selection {
         selected = follow(rows);
         if (selected == NONE) return NONE;
         int at = indexOf(rows, selected);
-        int to = Math.max(0, Math.min(rows.size() - 1, at + delta));
+        int to = (int) Math.max(0, Math.min(rows.size() - 1, (long) at + delta));
         selected = rows.get(to).id();
         return selected;
+    }
+
+    /** The display tells how many rows fit, so a page key moves by what the user sees. */
+    public synchronized void page(int rows) {
+        page = Math.max(1, rows);
+    }
+
+    /** Moves a page down ({@code pages} positive) or up. */
+    public synchronized long movePages(int pages, EngineSnapshot s) {
+        return move(pages * Math.max(1, page - 1), s);
+    }
+
+    /** Selects the first row ({@code last} false) or the last one. */
+    public synchronized long moveToEnd(boolean last, EngineSnapshot s) {
+        return move(last ? Integer.MAX_VALUE / 2 : Integer.MIN_VALUE / 2, s);
     }
 
     public synchronized long current() {

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The line under the rows: counts always; then, while they fit, the total speed, the ETA, the
- * jobs limit and a reminder of the keys — least useful last, so a narrow terminal drops it first.
+ * The line under the rows: counts always; then, while they fit, the total speed, the ETA and the
+ * jobs limit; and a reminder of the keys whenever any fits: the whole list when there is room,
+ * else "? keys" (the jobs limit, then the ETA, make way for it).
  */
 final class TotalLine {
-    static final String KEYS = "↑↓ select  c cancel  p pause  +/- jobs  a add  q quit";
+    static final String KEYS = "↑↓ select  c cancel  p pause  a add  q quit  ? keys";
+    static final String SHORT_KEYS = "? keys";
 
     private TotalLine() {}
 
@@ -31,15 +33,34 @@ final class TotalLine {
         String eta = eta(s, rows);
         if (eta != null) optional.add("ETA " + eta);
         if (s.jobs() > 0) optional.add("jobs " + s.jobs());
-        if (keys) optional.add(" " + KEYS);
 
+        int fit = 0;
         String line = counts.toString();
         for (String part : optional) {
             String longer = line + "   " + part;
             if (DisplayWidth.of(longer) > width) break;
             line = longer;
+            fit++;
         }
+        if (keys) line = withHint(counts.toString(), optional.subList(0, fit), width, line);
         return Sgr.style(Sgr.BOLD, DisplayWidth.truncateEnd(line, width), color);
+    }
+
+    /** The line with the longest key reminder that fits, dropping optional parts from the end for the short one. */
+    private static String withHint(String counts, List<String> parts, int width, String without) {
+        String all = join(counts, parts);
+        if (DisplayWidth.of(all + "    " + KEYS) <= width) return all + "    " + KEYS;
+        for (int n = parts.size(); n >= 0; n--) {
+            String line = join(counts, parts.subList(0, n)) + "   " + SHORT_KEYS;
+            if (DisplayWidth.of(line) <= width) return line;
+        }
+        return without;
+    }
+
+    private static String join(String counts, List<String> parts) {
+        StringBuilder b = new StringBuilder(counts);
+        for (String part : parts) b.append("   ").append(part);
+        return b.toString();
     }
 
     /**

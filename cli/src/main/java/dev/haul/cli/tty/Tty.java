@@ -30,7 +30,11 @@ public final class Tty implements ScreenSize, AutoCloseable {
     private static final long SLOW_SIZE_EVERY_NANOS = 1_000_000_000L;
 
     private final Terminal terminal;
-    private final Attributes original;
+    private final boolean raw;
+    /** The modes to give back: as they were before raw mode was (last) entered. */
+    private Attributes original;
+    /** Given back for a while (Ctrl-Z, background): raw mode is entered again by {@link #takeBack()}. */
+    private boolean paused;
     private final boolean fastSize;
     private final Thread hook = new Thread(this::restore, "haul-tty-restore");
     private Size size;
@@ -40,6 +44,7 @@ public final class Tty implements ScreenSize, AutoCloseable {
     private Tty(Terminal terminal, Attributes original) {
         this.terminal = terminal;
         this.original = original;
+        this.raw = original != null;
         String provider = terminal instanceof TerminalExt ext && ext.getProvider() != null ? ext.getProvider().name() : "";
         this.fastSize = provider.equals("jni") || provider.equals("ffm");
     }
@@ -51,6 +56,10 @@ public final class Tty implements ScreenSize, AutoCloseable {
     public static Tty open(boolean raw) {
         // JLine reports through java.util.logging, which would print on the very stderr we draw on.
         Logger.getLogger("org.jline").setLevel(Level.OFF);
+        // JLine's own exit hook closes the terminal, which sets its modes: from the background
+        // (haul sent there by Ctrl-Z and bg) that stops haul on its way out (SIGTTOU) and spoils the
+        // shell's modes. This class's hook gives the terminal back, and only in the foreground.
+        System.setProperty("org.jline.shutdownhook.disable", "true");
         Terminal terminal;
         try {
             terminal = TerminalBuilder.builder()
@@ -109,12 +118,43 @@ public final class Tty implements ScreenSize, AutoCloseable {
         return size;
     }
 
+    /**
+     * Gives the terminal back for a while (before haul stops on Ctrl-Z): its modes as they were
+     * and the cursor shown. {@link #takeBack()} enters raw mode again.
+     */
+    public synchronized void pause() {
+        if (restored || paused) return;
+        paused = true;
+        giveBack();
+    }
+
+    /**
+     * Enters raw mode again after {@link #pause()}, starting from the modes the terminal has now
+     * (the user may have changed them meanwhile). Only in the foreground: a background job that
+     * set modes would be stopped by the terminal (SIGTTOU), and would spoil the shell's.
+     */
+    public synchronized void takeBack() {
+        if (restored || !paused) return;
+        paused = false;
+        try {
+            if (raw) original = terminal.enterRawMode();
+        } catch (RuntimeException e) {
+            // The terminal is gone: nothing to draw on either.
+        }
+    }
+
     /** Gives the terminal back as it was (modes and cursor). Idempotent; safe from a shutdown hook or a signal handler. */
     public synchronized void restore() {
         if (restored) return;
         restored = true;
+        if (!paused) giveBack();
+    }
+
+    private void giveBack() {
         try {
-            if (original != null) terminal.setAttributes(original);
+            // In the background (stopped by a plain SIGSTOP, then bg) setting modes would stop
+            // haul (SIGTTOU) and clobber the shell's own: leave them.
+            if (original != null && Foreground.now()) terminal.setAttributes(original);
         } catch (RuntimeException e) {
             // Nothing more can be done for a terminal that is gone.
         }
@@ -135,7 +175,8 @@ public final class Tty implements ScreenSize, AutoCloseable {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running or ran.
         }
-        closeQuietly(terminal);
+        // Closing sets the modes JLine saw at the start: not from the background, for the same reason.
+        if (Foreground.now()) closeQuietly(terminal);
     }
 
     private static void closeQuietly(Terminal terminal) {

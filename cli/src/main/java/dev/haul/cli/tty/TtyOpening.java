@@ -12,28 +12,47 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TtyOpening implements ScreenSize, AutoCloseable {
     private final CompletableFuture<Tty> tty = new CompletableFuture<>();
+    private final boolean raw;
+    private volatile boolean begun;
     private volatile KeySource keys;
 
-    private TtyOpening() {}
+    private TtyOpening(boolean raw) {
+        this.raw = raw;
+    }
 
     /** Starts opening the terminal; with {@code raw}, it enters raw mode for keys as soon as it is built. */
     public static TtyOpening start(boolean raw) {
-        TtyOpening opening = new TtyOpening();
+        TtyOpening opening = deferred(raw);
+        opening.begin();
+        return opening;
+    }
+
+    /**
+     * A terminal to open later, with {@link #begin()}: haul started in the background must not
+     * touch the terminal's modes until it is the foreground job.
+     */
+    public static TtyOpening deferred(boolean raw) {
+        return new TtyOpening(raw);
+    }
+
+    /** Starts opening the terminal, if not yet started. */
+    public synchronized void begin() {
+        if (begun) return;
+        begun = true;
         Thread t = new Thread(() -> {
             try {
-                opening.tty.complete(Tty.open(raw));
+                tty.complete(Tty.open(raw));
             } catch (Throwable e) {
-                opening.tty.complete(null);
+                tty.complete(null);
             }
         }, "haul-tty-open");
         t.setDaemon(true);
         t.start();
-        return opening;
     }
 
-    /** The terminal, waiting for it to be built; null when there is none. */
+    /** The terminal, waiting for it to be built; null when there is none (or it was never begun). */
     public Tty await() {
-        return tty.join();
+        return begun ? tty.join() : null;
     }
 
     @Override

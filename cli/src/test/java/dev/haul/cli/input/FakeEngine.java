@@ -49,4 +49,9 @@ final class FakeEngine implements EngineControls {
     public synchronized void stop() {
         calls.add("stop");
     }
+
+    @Override
+    public synchronized void quit() {
+        calls.add("quit");
+    }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Typed keys for tests: the characters of a string, then the end of input. */
-final class FedKeys implements KeySource {
+class FedKeys implements KeySource {
     private final Deque<Integer> keys = new ArrayDeque<>();
 
     FedKeys(String typed) {

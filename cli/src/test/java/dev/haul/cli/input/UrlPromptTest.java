@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The add-URL prompt behind the a key, fed typed keys: what reaches the engine, and when the run may end. */
 class UrlPromptTest {
@@ -41,7 +42,7 @@ class UrlPromptTest {
 
     @Test
     void lettersThatAreKeysElsewhereAreTextInThePrompt() {
-        assertEquals(List.of("hold", "add cjpq", "release"), type("acjpq\r"));
+        assertEquals(List.of("hold", "add http://h/cjpq", "release"), type("ahttp://h/cjpq\r"));
     }
 
     @Test
@@ -52,5 +53,31 @@ class UrlPromptTest {
     @Test
     void anEmptyLineQueuesNothing() {
         assertEquals(List.of("hold", "release"), type("a   \r"));
+    }
+
+    @Test
+    void aBadUrlIsExplainedAndThePromptAsksAgainKeepingTheText() {
+        engine.snapshot = Snapshots.active(2);
+        List<String> problems = new java.util.ArrayList<>();
+        KeySource keys = new FedKeys("ahtp://x\r") {
+            @Override
+            public int read(long timeoutMillis) {
+                int c = super.read(timeoutMillis);
+                if (c == KeySource.EOF && problems.isEmpty()) {
+                    problems.add(String.valueOf(prompt.problem()));
+                    problems.add(prompt.text());
+                }
+                return c;
+            }
+        };
+        new KeyReader(keys, new KeyBindings(engine, new Selection(), 1), prompt).loop();
+        assertEquals(List.of("hold", "release"), engine.calls, "nothing queued, nothing failed");
+        assertTrue(problems.get(0).contains("htp://x") || problems.get(0).toLowerCase().contains("scheme"), problems.get(0));
+        assertEquals("htp://x", problems.get(1), "the typed text stays to be fixed");
+    }
+
+    @Test
+    void afterABadUrlTheFixedOneIsQueued() {
+        assertEquals(List.of("hold", "add http://x/", "release"), type("ahtp://x/\r\u0015http://x/\r"));
     }
 }

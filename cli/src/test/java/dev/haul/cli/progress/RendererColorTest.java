@@ -16,7 +16,7 @@ class RendererColorTest {
         List<String> lines = Renderer.render(Snapshots.active(1, 2), 2, 80, 30, true);
         assertEquals("  file-1.bin                    1.0 KiB / 10.0 KiB   10%      1000 B/s      0:10", lines.get(0));
         assertEquals("\u001b[7m  file-2.bin                    2.0 KiB / 20.0 KiB   10%      1000 B/s      0:19\u001b[0m", lines.get(1));
-        assertEquals("\u001b[1m  0 done, 0 failed, 2 active, 0 queued   2.0 KiB/s   ETA 0:14   jobs 8\u001b[0m", lines.get(2));
+        assertEquals("\u001b[1m  0 done, 0 failed, 2 active, 0 queued   2.0 KiB/s   ETA 0:14   jobs 8   ? keys\u001b[0m", lines.get(2));
     }
 
     @Test

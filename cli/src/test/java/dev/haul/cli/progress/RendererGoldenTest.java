@@ -17,7 +17,7 @@ class RendererGoldenTest {
                 "  127.0.0.1:8080/files/x3                      0 B          connecting          ",
                 "  notes.md                         512 B / 2.0 KiB   25%        paused          ",
                 "  stream.bin                               1.5 KiB             300 B/s          ",
-                "  3 done, 1 failed, 5 active, 1 queued   12.0 MiB/s   jobs 4"),
+                "  3 done, 1 failed, 5 active, 1 queued   12.0 MiB/s   jobs 4   ? keys"),
                 Renderer.render(Mixed.snapshot(), Mixed.SELECTED, 80, 30, false));
     }
 
@@ -41,7 +41,7 @@ class RendererGoldenTest {
                 "  127.0.0.1:8080/files/x3                                                              0 B          connecting          ",
                 "  notes.md                                                                 512 B / 2.0 KiB   25%        paused          ",
                 "  stream.bin                                                                       1.5 KiB             300 B/s          ",
-                "  3 done, 1 failed, 5 active, 1 queued   12.0 MiB/s   jobs 4    ↑↓ select  c cancel  p pause  +/- jobs  a add  q quit"),
+                "  3 done, 1 failed, 5 active, 1 queued   12.0 MiB/s   jobs 4    ↑↓ select  c cancel  p pause  a add  q quit  ? keys"),
                 Renderer.render(Mixed.snapshot(), Mixed.SELECTED, 120, 30, false));
     }
 
@@ -52,13 +52,13 @@ class RendererGoldenTest {
     }
 
     @Test
-    void withNothingQueuedTheTotalLineHasAnEta() {
+    void withNothingQueuedTheTotalLineHasAnEtaAndTheShortKeyHintTakesTheJobsPlace() {
         var s = Snapshots.engine(List.of(Snapshots.downloading(7, "a.bin", 0, 300_000, 100_000),
                 Snapshots.downloading(8, "b.bin", 100_000, 300_000, 100_000)), 0, 0, 2, 8);
         assertEquals(List.of(
                 "  a.bin                                      0 B / 293.0 KiB    0%    97.7 KiB/s      0:03",
                 "  b.bin                                 97.7 KiB / 293.0 KiB   33%    97.7 KiB/s      0:02",
-                "  0 done, 0 failed, 2 active, 0 queued, 2 cancelled   195.3 KiB/s   ETA 0:03   jobs 8"),
+                "  0 done, 0 failed, 2 active, 0 queued, 2 cancelled   195.3 KiB/s   ETA 0:03   ? keys"),
                 Renderer.render(s, 0, 90, 30, false));
     }
 
@@ -68,6 +68,6 @@ class RendererGoldenTest {
                 Snapshots.inState(8, "b.bin", dev.haul.core.TransferState.PAUSED, 100_000, 300_000)), 0, 0, 0, 8);
         List<String> lines = Renderer.render(s, 0, 90, 30, false);
         assertEquals("  b.bin                                 97.7 KiB / 293.0 KiB   33%        paused          ", lines.get(1));
-        assertEquals("  0 done, 0 failed, 2 active, 0 queued   97.7 KiB/s   jobs 8", lines.get(2));
+        assertEquals("  0 done, 0 failed, 2 active, 0 queued   97.7 KiB/s   jobs 8   ? keys", lines.get(2));
     }
 }

@@ -17,7 +17,7 @@ class RendererWindowTest {
                 "> part-9.dat                    90.0 KiB / 1.0 MiB    8%   100.0 KiB/s      0:10",
                 "  part-10.dat                  100.0 KiB / 1.0 MiB    9%   100.0 KiB/s      0:10",
                 "  +8 more (6 above, 2 below)",
-                "  0 done, 0 failed, 12 active, 0 queued   1.2 MiB/s   ETA 0:10   jobs 12"),
+                "  0 done, 0 failed, 12 active, 0 queued   1.2 MiB/s   ETA 0:10   ? keys"),
                 Renderer.render(Snapshots.many(12), 9, 80, 8, false));
     }
 
@@ -48,7 +48,7 @@ class RendererWindowTest {
         var s = Snapshots.engine(List.of(Snapshots.downloading(1, "a.bin", 10, 100, 5), Snapshots.queued(2), Snapshots.queued(3)), 0, 0, 0, 1);
         assertEquals(List.of(
                 "  a.bin                               10 B / 100 B   10%         5 B/s      0:18",
-                "  0 done, 0 failed, 1 active, 2 queued   5 B/s   jobs 1"),
+                "  0 done, 0 failed, 1 active, 2 queued   5 B/s   jobs 1   ? keys"),
                 Renderer.render(s, 0, 80, 30, false));
     }
 }
