@@ -3,6 +3,7 @@ package dev.haul.core.engine;
 import dev.haul.core.resume.ResumeRecord;
 import dev.haul.core.storage.NameReservations;
 import dev.haul.core.storage.PartFile;
+import dev.haul.core.storage.PartLocks;
 import dev.haul.core.storage.Sidecar;
 
 import java.io.IOException;
@@ -76,6 +77,7 @@ final class TargetFile {
     /** Starts from zero: a new .part and a sidecar describing the response that fills it. */
     void startFresh(ResumeRecord newRecord) throws IOException {
         close();
+        lock();
         part = PartFile.startFresh(partPath(), names.openParts());
         record = newRecord;
         // An older sidecar describes other bytes; the new one is written once the body turns out
@@ -106,6 +108,7 @@ final class TargetFile {
      */
     void continueAt(long offset, ResumeRecord saved) throws IOException {
         close();
+        lock();
         sidecarWritten = true; // continuing means a sidecar was there
         part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow(() -> new IOException("the .part file disappeared"));
         if (saved.rangeList() == null && part.length() != offset) part.truncate(offset);
@@ -143,6 +146,7 @@ final class TargetFile {
      * name in rename mode, else the exception.
      */
     Path promote(boolean renameOnConflict) throws IOException {
+        lock();
         if (part == null) part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow(() -> new IOException("the .part file disappeared"));
         while (true) {
             Path target = finalPath();
@@ -155,7 +159,10 @@ final class TargetFile {
                 if (!renameOnConflict) throw e;
                 Path oldPart = partPath();
                 Path oldSidecar = sidecarPath();
+                String oldName = name;
                 name = names.renameAfterConflict(preferred, name);
+                lock();
+                PartLocks.unlock(names, names.dir(), oldName);
                 Files.move(oldPart, partPath());
                 Sidecar.delete(oldSidecar);
                 part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow();
@@ -163,7 +170,16 @@ final class TargetFile {
         }
     }
 
+    /**
+     * Claims NAME against other haul processes before its .part is touched (see {@link PartLocks});
+     * held until {@link #release}, across pauses, retries and a .part closed for room.
+     */
+    private void lock() throws IOException {
+        PartLocks.lock(names, names.dir(), name);
+    }
+
     void release() {
+        PartLocks.unlock(names, names.dir(), name);
         names.release(name);
     }
 }
