@@ -3,6 +3,7 @@ package dev.haul.core.engine;
 import dev.haul.core.resume.ResumeRecord;
 import dev.haul.core.storage.NameReservations;
 import dev.haul.core.storage.PartFile;
+import dev.haul.core.storage.PartLocks;
 import dev.haul.core.storage.Sidecar;
 
 import java.io.IOException;
@@ -81,6 +82,7 @@ final class TargetFile {
     /** Starts from zero: a new .part and a sidecar describing the response that fills it. */
     void startFresh(ResumeRecord newRecord) throws IOException {
         close();
+        lock();
         part = PartFile.startFresh(partPath(), names.openParts());
         record = newRecord;
         // An older sidecar describes other bytes; the new one is written once the body turns out
@@ -111,6 +113,7 @@ final class TargetFile {
      */
     void continueAt(long offset, ResumeRecord saved) throws IOException {
         close();
+        lock();
         sidecarWritten = true; // continuing means a sidecar was there
         part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow(() -> new IOException("the .part file disappeared"));
         if (saved.rangeList() == null && part.length() != offset) part.truncate(offset);
@@ -148,6 +151,7 @@ final class TargetFile {
      * name in rename mode, else the exception.
      */
     Path promote(boolean renameOnConflict) throws IOException {
+        lock();
         if (part == null) part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow(() -> new IOException("the .part file disappeared"));
         while (true) {
             Path target = finalPath();
@@ -160,7 +164,10 @@ final class TargetFile {
                 if (!renameOnConflict) throw e;
                 Path oldPart = partPath();
                 Path oldSidecar = sidecarPath();
+                String oldName = name;
                 name = names.renameAfterConflict(preferred, name);
+                lock();
+                PartLocks.unlock(names, names.dir(), oldName);
                 Files.move(oldPart, partPath());
                 Sidecar.delete(oldSidecar);
                 part = PartFile.openExisting(partPath(), names.openParts()).orElseThrow();
@@ -168,7 +175,16 @@ final class TargetFile {
         }
     }
 
+    /**
+     * Claims NAME against other haul processes before its .part is touched (see {@link PartLocks});
+     * held until {@link #release}, across pauses, retries and a .part closed for room.
+     */
+    private void lock() throws IOException {
+        PartLocks.lock(names, names.dir(), name);
+    }
+
     void release() {
+        PartLocks.unlock(names, names.dir(), name);
         names.release(name);
     }
 }

@@ -1,5 +1,7 @@
 package dev.haul.it.display;
 
+import dev.haul.it.support.DripServer;
+import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class LiveDisplayKeysIT {
 
     @BeforeEach
     void serveThreeSlowFiles() throws IOException {
-        server = new DripServer(SIZE, "alpha.bin", "bravo.bin", "charlie.bin");
+        server = new DripServer(SIZE, 4096, 50, "alpha.bin", "bravo.bin", "charlie.bin");
     }
 
     @AfterEach
@@ -67,6 +69,10 @@ class LiveDisplayKeysIT {
     void qStopsEverythingWithStatus130AndGivesTheTerminalBack() throws Exception {
         pane = start(server.url("alpha.bin") + " " + server.url("bravo.bin") + " " + server.url("charlie.bin"));
         pane.awaitScreen("the live display", s -> s.contains("3 active"), SCREEN_TIMEOUT);
+        // "3 active" shows as soon as the three are admitted, before any byte: a .part is only
+        // promised for a transfer that has bytes, so wait until each has some on disk.
+        pane.awaitScreen("bytes in all three .part files", s -> hasBytes("alpha.bin.part") && hasBytes("bravo.bin.part")
+                && hasBytes("charlie.bin.part"), SCREEN_TIMEOUT);
 
         pane.sendKeys("q");
 
@@ -102,6 +108,10 @@ class LiveDisplayKeysIT {
         return Integer.parseInt(Files.readString(code).trim());
     }
 
+    private boolean hasBytes(String name) {
+        return sizeOf(dir.resolve(name)) > 0;
+    }
+
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
@@ -110,7 +120,7 @@ class LiveDisplayKeysIT {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
-        return DripServer.sha256(Files.readAllBytes(file));
+    private static String sha256(Path file) {
+        return Sha256.of(file);
     }
 }

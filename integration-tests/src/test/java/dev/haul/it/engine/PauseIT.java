@@ -9,6 +9,7 @@ import dev.haul.core.TransferEvent;
 import dev.haul.core.TransferSnapshot;
 import dev.haul.core.TransferState;
 import dev.haul.it.support.Bodies;
+import dev.haul.it.support.DripServer;
 import dev.haul.it.support.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,8 @@ class PauseIT {
     @Test
     void aShortPauseKeepsTheConnectionAndLosesNoByte() throws Exception {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        try (DripOrigin origin = new DripOrigin(BODY); DownloadEngine engine = start(outcome)) {
-            long id = engine.submit(DownloadRequest.of(origin.url()));
+        try (DripServer origin = DripServer.serving(BODY, 8192, 10); DownloadEngine engine = start(outcome)) {
+            long id = engine.submit(DownloadRequest.of(origin.uri("file.bin")));
             engine.finishInput();
             await(engine, t -> t.bytesDone() > 64 * 1024);
             engine.togglePause(id);
@@ -70,8 +71,8 @@ class PauseIT {
     @Test
     void aPauseLongerThanTheStallTimeoutDropsTheConnectionAndResumesWithARange() throws Exception {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        try (DripOrigin origin = new DripOrigin(BODY); DownloadEngine engine = start(outcome)) {
-            long id = engine.submit(DownloadRequest.of(origin.url()));
+        try (DripServer origin = DripServer.serving(BODY, 8192, 10); DownloadEngine engine = start(outcome)) {
+            long id = engine.submit(DownloadRequest.of(origin.uri("file.bin")));
             engine.finishInput();
             await(engine, t -> t.bytesDone() > 64 * 1024);
             engine.togglePause(id);

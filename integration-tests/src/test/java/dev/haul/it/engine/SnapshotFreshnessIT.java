@@ -9,6 +9,7 @@ import dev.haul.core.TransferEvent;
 import dev.haul.core.TransferSnapshot;
 import dev.haul.core.TransferState;
 import dev.haul.it.support.Bodies;
+import dev.haul.it.support.DripServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +39,8 @@ class SnapshotFreshnessIT {
         };
         EngineConfig config = EngineConfig.defaults(dir).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
                 .withProgressEvents(true);
-        try (DripOrigin origin = new DripOrigin(BODY); DownloadEngine engine = DownloadEngine.start(config, listener)) {
-            long id = engine.submit(DownloadRequest.of(origin.url()));
+        try (DripServer origin = DripServer.serving(BODY, 8192, 10); DownloadEngine engine = DownloadEngine.start(config, listener)) {
+            long id = engine.submit(DownloadRequest.of(origin.uri("file.bin")));
             // The first progress event comes a second into the run: no snapshot was read until now.
             TransferEvent.Progress progress = firstProgress.get(10, TimeUnit.SECONDS);
 
