@@ -61,7 +61,10 @@ final class CommandModel {
         Groups groups = new Groups(spec, grouped);
         groups.add("Input", 1,
                 option(String.class, "FILE", null, "Read URLs from FILE, one per line ('-' for standard input). "
-                        + "Lines may add out=NAME and sha256=HEX.", "-i", "--input-file"));
+                        + "Lines may add out=NAME and sha256=HEX, and more URLs of the same file.", "-i", "--input-file"),
+                OptionSpec.builder("--mirror").paramLabel("URL").type(List.class).auxiliaryTypes(String.class)
+                        .description("Another source of the single URL given (repeatable): the same file, fetched "
+                                + "in ranges from all of them.").build());
         groups.add("Output", 2,
                 option(String.class, "DIR", null, "Save into DIR (created if missing). Default: the current directory.", "-d", "--dir"),
                 option(String.class, "NAME", null, "Save the single URL as NAME; '-' writes the body to standard output.", "-o", "--output"),
@@ -72,7 +75,8 @@ final class CommandModel {
                 option(int.class, "N", "8", "Transfers at once. Default: ${DEFAULT-VALUE}.", "-j", "--jobs"),
                 option(int.class, "N", "0", "Connections to one host (scheme, host, port) at once. Default: no cap beyond --jobs.",
                         "--per-host"),
-                option(int.class, "N", "1", "Connections for one file (segmented download). Default: ${DEFAULT-VALUE}.",
+                option(String.class, "N|auto", "1", "Connections for one file (segmented download); auto adds them "
+                        + "while each raises the rate by 10 %%, up to 16. Default: ${DEFAULT-VALUE}.",
                         "-x", "--connections"),
                 option(String.class, "RATE", null, "Cap on all transfers together, in bytes per second (500K, 2M, 1G).",
                         "--limit-rate"));
@@ -111,13 +115,14 @@ final class CommandModel {
         c.urls = list(spec.positionalParameters().get(0));
         c.noConfig = flag(spec, "--no-config");
         c.input.inputFile = value(spec, "--input-file");
+        c.input.mirrors = list(spec.findOption("--mirror"));
         c.output.dir = value(spec, "--dir");
         c.output.output = value(spec, "--output");
         c.output.onExists = value(spec, "--on-exists");
         c.output.sha256 = value(spec, "--sha256");
         c.concurrency.jobs = value(spec, "--jobs");
         c.concurrency.perHost = value(spec, "--per-host");
-        c.concurrency.connections = value(spec, "--connections");
+        c.concurrency.connections = connections(value(spec, "--connections"));
         c.concurrency.limitRate = value(spec, "--limit-rate");
         c.http.maxRedirects = value(spec, "--max-redirects");
         c.http.headers = list(spec.findOption("--header"));
@@ -134,6 +139,18 @@ final class CommandModel {
         c.display.json = flag(spec, "--json");
         c.display.quiet = flag(spec, "--quiet");
         c.display.verbose = flag(spec, "--verbose");
+    }
+
+    /** -x: a count, or auto (0); -1 when it is neither, for Settings to refuse. */
+    private static int connections(Object raw) {
+        String text = String.valueOf(raw).trim();
+        if (text.equalsIgnoreCase("auto")) return dev.haul.core.EngineConfig.AUTO_CONNECTIONS;
+        try {
+            int n = Integer.parseInt(text);
+            return n >= 1 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static OptionSpec option(Class<?> type, String label, String defaultValue, String description, String... names) {

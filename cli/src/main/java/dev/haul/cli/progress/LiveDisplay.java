@@ -66,7 +66,8 @@ public final class LiveDisplay implements HumanOutput {
 
     @Override
     public void on(TransferEvent event) {
-        if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
+        if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry
+                || event instanceof TransferEvent.SourceDropped)) return;
         String line = words.lineFor(event);
         if (line == null) return;
         boolean failed = event instanceof TransferEvent.Finished f && f.outcome() instanceof Outcome.Failed;
