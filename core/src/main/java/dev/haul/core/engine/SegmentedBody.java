@@ -277,13 +277,13 @@ final class SegmentedBody {
 
     // ---- sources ------------------------------------------------------------------------------
 
-    /** A source answered what this file cannot use: with other sources, drop it; alone, the old rule. */
+    /** A source answered what this file cannot use: with other sources left, drop it; the last one fails the attempt. */
     private void badSource(SegmentFetch f, String why) {
         f.stop();
         f.segment.active = false;
         f.segment.requested = f.segment.pos;
         release(f);
-        if (sources.size() == 1) {
+        if (sources.live() == 1) { // the last source left: the attempt fails, and the transfer's retries decide
             stop();
             owner.segmentsFailed(FailureReason.PROTOCOL_RETRYABLE,
                     "the server does not serve ranges consistently (" + why + ")", true);
@@ -298,7 +298,7 @@ final class SegmentedBody {
         Optional<Duration> delay = owner.host().retryPolicy().next(reason, source.failures, null);
         saveRanges();
         if (delay.isEmpty()) {
-            if (sources.size() == 1) {
+            if (sources.live() == 1) {
                 stop();
                 owner.segmentsFailed(reason, message, false);
                 return;
