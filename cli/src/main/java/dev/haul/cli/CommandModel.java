@@ -61,7 +61,10 @@ final class CommandModel {
         Groups groups = new Groups(spec, grouped);
         groups.add("Input", 1,
                 option(String.class, "FILE", null, "Read URLs from FILE, one per line ('-' for standard input). "
-                        + "Lines may add out=NAME and sha256=HEX.", "-i", "--input-file"));
+                        + "Lines may add out=NAME and sha256=HEX, and more URLs of the same file.", "-i", "--input-file"),
+                OptionSpec.builder("--mirror").paramLabel("URL").type(List.class).auxiliaryTypes(String.class)
+                        .description("Another source of the single URL given (repeatable): the same file, fetched "
+                                + "in ranges from all of them.").build());
         groups.add("Output", 2,
                 option(String.class, "DIR", null, "Save into DIR (created if missing). Default: ${DEFAULT-VALUE}.", "-d", "--dir"),
                 option(String.class, "NAME", null, "Save the single URL as NAME; '-' writes the body to standard output.", "-o", "--output"),
@@ -74,7 +77,8 @@ final class CommandModel {
                 option(int.class, "N", "0", "Connections to one host (scheme, host, port) at once; 0: no cap beyond --jobs. "
                         + "Default: ${DEFAULT-VALUE}.",
                         "--per-host"),
-                option(int.class, "N", "1", "Connections for one file (segmented download). Default: ${DEFAULT-VALUE}.",
+                option(String.class, "N|auto", "1", "Connections for one file (segmented download); auto adds them "
+                        + "while each raises the rate by 10 %%, up to 16. Default: ${DEFAULT-VALUE}.",
                         "-x", "--connections"),
                 option(String.class, "RATE", null, "Cap on all transfers together, in bytes per second (500K, 2M, 1G). "
                         + "Default: ${DEFAULT-VALUE}.",
@@ -122,6 +126,7 @@ final class CommandModel {
         c.urls = list(spec.positionalParameters().get(0));
         c.noConfig = flag(spec, "--no-config");
         c.input.inputFile = value(spec, "--input-file");
+        c.input.mirrors = list(spec.findOption("--mirror"));
         c.output.dir = value(spec, "--dir");
         c.output.output = value(spec, "--output");
         c.output.onExists = value(spec, "--on-exists");
@@ -129,7 +134,7 @@ final class CommandModel {
         c.output.nul = flag(spec, "--null");
         c.concurrency.jobs = value(spec, "--jobs");
         c.concurrency.perHost = value(spec, "--per-host");
-        c.concurrency.connections = value(spec, "--connections");
+        c.concurrency.connections = connections(value(spec, "--connections"));
         c.concurrency.limitRate = value(spec, "--limit-rate");
         c.http.maxRedirects = value(spec, "--max-redirects");
         c.http.headers = list(spec.findOption("--header"));
@@ -150,6 +155,18 @@ final class CommandModel {
         c.queue.session = value(spec, "--session");
         c.queue.shard = value(spec, "--shard");
         c.queue.onExistsGiven = given(spec, "--on-exists");
+    }
+
+    /** -x: a count, or auto (0); -1 when it is neither, for Settings to refuse. */
+    private static int connections(Object raw) {
+        String text = String.valueOf(raw).trim();
+        if (text.equalsIgnoreCase("auto")) return dev.haul.core.EngineConfig.AUTO_CONNECTIONS;
+        try {
+            int n = Integer.parseInt(text);
+            return n >= 1 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static OptionSpec option(Class<?> type, String label, String defaultValue, String description, String... names) {

@@ -7,6 +7,7 @@ final class ConcurrencyOptions {
 
     int perHost;
 
+    /** -x: at least 1, 0 for auto, -1 for text that is neither (a usage error). */
     int connections;
 
     String limitRate;

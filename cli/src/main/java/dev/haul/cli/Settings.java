@@ -38,7 +38,7 @@ record Settings(
     static Settings from(HaulCommand c) {
         if (c.concurrency.jobs < 1) throw new UsageException("--jobs must be at least 1");
         if (c.concurrency.perHost < 0) throw new UsageException("--per-host must not be negative");
-        if (c.concurrency.connections < 1) throw new UsageException("--connections must be at least 1");
+        if (c.concurrency.connections < 0) throw new UsageException("--connections must be a number of at least 1, or auto");
         if (c.retry.retries < 0) throw new UsageException("--retries must not be negative");
         if (c.http.maxRedirects < 0) throw new UsageException("--max-redirects must not be negative");
         if (!(c.retry.connectTimeout > 0)) throw new UsageException("--connect-timeout must be more than 0");
@@ -56,6 +56,15 @@ record Settings(
             }
         }
         boolean single = urls.size() == 1 && c.input.inputFile == null;
+        List<URI> mirrors = new ArrayList<>();
+        for (String raw : c.input.mirrors) {
+            try {
+                mirrors.add(Urls.parse(raw));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bad --mirror URL '" + Secrets.maskUrl(raw) + "': " + e.getMessage());
+            }
+        }
+        if (!mirrors.isEmpty() && !single) throw new UsageException("--mirror needs exactly one URL (and no --input-file)");
         if (c.output.output != null && !single) throw new UsageException("-o/--output needs exactly one URL (and no --input-file)");
         if (c.output.sha256 != null && !single) throw new UsageException("--sha256 needs exactly one URL (and no --input-file)");
         if (c.output.sha256 != null && !SHA256.matcher(c.output.sha256).matches()) throw new UsageException("--sha256 must be 64 hex digits");
@@ -93,7 +102,8 @@ record Settings(
         boolean toStdout = "-".equals(c.output.output);
         List<DownloadRequest> requests = new ArrayList<>();
         for (URI u : urls) {
-            requests.add(new DownloadRequest(u, toStdout ? null : c.output.output, c.output.sha256 == null ? null : c.output.sha256.toLowerCase(Locale.ROOT)));
+            requests.add(new DownloadRequest(u, toStdout ? null : c.output.output, c.output.sha256 == null ? null : c.output.sha256.toLowerCase(Locale.ROOT))
+                    .withMirrors(mirrors));
         }
         EngineConfig engine = new EngineConfig(
                 dir.toAbsolutePath().normalize(),

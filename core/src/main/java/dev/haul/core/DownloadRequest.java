@@ -2,6 +2,8 @@ package dev.haul.core;
 
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,18 +13,37 @@ import java.util.Objects;
  * @param outName   the name given with {@code -o} or {@code out=}, or null to derive one
  * @param sha256    expected lowercase hex digest of the body, or null
  * @param stream    when not null, the body goes to this stream ({@code -o -}) instead of a file
+ * @param mirrors   other sources of the same file (more URLs on a list line, {@code --mirror}); never null
  */
-public record DownloadRequest(URI url, String outName, String sha256, OutputStream stream) {
+public record DownloadRequest(URI url, String outName, String sha256, OutputStream stream, List<URI> mirrors) {
     public DownloadRequest {
         Objects.requireNonNull(url, "url");
+        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+    }
+
+    public DownloadRequest(URI url, String outName, String sha256, OutputStream stream) {
+        this(url, outName, sha256, stream, List.of());
     }
 
     /** A request whose body goes to a file. */
     public DownloadRequest(URI url, String outName, String sha256) {
-        this(url, outName, sha256, null);
+        this(url, outName, sha256, null, List.of());
     }
 
     public static DownloadRequest of(URI url) {
-        return new DownloadRequest(url, null, null, null);
+        return new DownloadRequest(url, null, null, null, List.of());
+    }
+
+    /** The same request with more sources. */
+    public DownloadRequest withMirrors(List<URI> more) {
+        return new DownloadRequest(url, outName, sha256, stream, more);
+    }
+
+    /** Every source, the URL given first leading. */
+    public List<URI> sources() {
+        List<URI> all = new ArrayList<>();
+        all.add(url);
+        all.addAll(mirrors);
+        return all;
     }
 }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param netrc           credentials by host, used when neither -u nor the URL gives any
  * @param proxy           where requests go instead of the origin, per URL
  * @param limitRate       bytes per second for all transfers together, 0 for no limit
- * @param connections     connections per file (segmented download when the server allows), at least 1
+ * @param connections     connections per file (segmented download when the server allows), at least 1,
+ *                        or {@link #AUTO_CONNECTIONS} for {@code -x auto}
  */
 public record EngineConfig(
         Path dir,
@@ -46,6 +47,8 @@ public record EngineConfig(
         int connections) {
 
     public static final String DEFAULT_USER_AGENT = "haul/" + Version.get();
+    /** {@code -x auto}: one connection, more while each raises the file's rate. */
+    public static final int AUTO_CONNECTIONS = 0;
 
     public EngineConfig {
         Objects.requireNonNull(dir, "dir");
@@ -59,7 +62,7 @@ public record EngineConfig(
         if (netrc == null) netrc = HostCredentials.NONE;
         if (proxy == null) proxy = ProxySelector.DIRECT;
         if (limitRate < 0) throw new IllegalArgumentException("limitRate must not be negative");
-        if (connections < 1) throw new IllegalArgumentException("connections must be at least 1");
+        if (connections < 0) throw new IllegalArgumentException("connections must be at least 1, or AUTO_CONNECTIONS");
     }
 
     public static EngineConfig defaults(Path dir) {

@@ -19,6 +19,12 @@ public sealed interface TransferEvent {
     record Retry(TransferSnapshot transfer, FailureReason reason, String message, Duration delay)
             implements TransferEvent {}
 
+    /**
+     * One source of a file with several was dropped for good (another length, no ranges, failed
+     * after its retries); the others go on. {@code source} is the source's URL, user info masked.
+     */
+    record SourceDropped(TransferSnapshot transfer, String source, String why) implements TransferEvent {}
+
     /** The transfer ended: see the outcome. */
     record Finished(TransferSnapshot transfer, Outcome outcome) implements TransferEvent {}
 }

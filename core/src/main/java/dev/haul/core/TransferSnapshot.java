@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param totalBytes  the full size when known, else -1
  * @param bytesPerSecond recent speed
  * @param attempt     1 for the first attempt, incremented by retries
+ * @param sources     the file's live sources, URLs with user info masked (the URL alone unless it has mirrors)
+ * @param connections connections fetching it now (more than 1 when segmented)
  */
 public record TransferSnapshot(
         long id,
@@ -24,4 +26,12 @@ public record TransferSnapshot(
         long bytesDone,
         long totalBytes,
         long bytesPerSecond,
-        int attempt) {}
+        int attempt,
+        java.util.List<String> sources,
+        int connections) {
+
+    public TransferSnapshot(long id, String url, String name, Path path, TransferState state, long bytesDone,
+            long totalBytes, long bytesPerSecond, int attempt) {
+        this(id, url, name, path, state, bytesDone, totalBytes, bytesPerSecond, attempt, java.util.List.of(url), 1);
+    }
+}

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Parses the lines of a URL list ({@code -i FILE}, {@code -i -}, or standard input).
  *
  * <p>A line is a URL followed by whitespace-separated options {@code out=NAME} and
- * {@code sha256=HEX}. Blank lines and comments ({@code #} as the first non-blank character)
+ * {@code sha256=HEX}; more URLs on the line (any token with {@code ://}) are other sources of
+ * the same file. Blank lines and comments ({@code #} as the first non-blank character)
  * are ignored. Each line stands alone, so a list can be parsed as it streams in.
  */
 public final class UrlListParser {
@@ -57,8 +58,17 @@ public final class UrlListParser {
 
         String outName = null;
         String sha256 = null;
+        java.util.List<URI> mirrors = new java.util.ArrayList<>();
         for (int i = 1; i < tokens.length; i++) {
             String token = tokens[i];
+            if (token.contains("://")) {
+                try {
+                    mirrors.add(Urls.parse(token));
+                } catch (IllegalArgumentException e) {
+                    return invalid(shownUrl, prefix + "source " + Secrets.maskUrl(token) + ": " + e.getMessage());
+                }
+                continue;
+            }
             int eq = token.indexOf('=');
             if (eq < 0) {
                 return invalid(shownUrl, prefix + "unexpected '" + token + "' after the URL " + OPTIONS_HINT);
@@ -83,7 +93,7 @@ public final class UrlListParser {
                 }
             }
         }
-        return Optional.of(new ListEntry.Request(new DownloadRequest(url, outName, sha256)));
+        return Optional.of(new ListEntry.Request(new DownloadRequest(url, outName, sha256).withMirrors(mirrors)));
     }
 
     private static Optional<ListEntry> invalid(String shownUrl, String message) {

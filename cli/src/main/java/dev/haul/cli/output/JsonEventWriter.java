@@ -18,7 +18,9 @@ import java.util.Locale;
  * | event       | fields after event, id, url                                          |
  * |-------------|----------------------------------------------------------------------|
  * | `queued`    | (none)                                                               |
- * | `started`   | `name`, `path`, `total` (bytes, or null when unknown)                |
+ * | `started`   | `name`, `path`, `total` (bytes, or null when unknown), `sources`     |
+ * |             | (the file's source URLs, masked: more than one with mirrors)         |
+ * | `source_dropped` | `source` (masked URL), `message`: a mirror dropped, others go on |
  * | `progress`  | `bytes` (saved so far), `total` (or null), `speed` (bytes per second)|
  * | `retry`     | `attempt`, `reason`, `message`, `delay_ms`                           |
  * | `done`      | `path`, `bytes`, `skipped` (a kept file), `unchanged` (-N: not modified) |
@@ -53,6 +55,12 @@ public final class JsonEventWriter {
                     .string("name", t.name())
                     .string("path", shownPath(t.path(), t.name()))
                     .size("total", t.totalBytes())
+                    .strings("sources", t.sources())
+                    .end();
+        } else if (e instanceof TransferEvent.SourceDropped d) {
+            return start("source_dropped", t)
+                    .string("source", d.source())
+                    .string("message", d.why())
                     .end();
         } else if (e instanceof TransferEvent.Progress) {
             return start("progress", t)
@@ -161,6 +169,16 @@ public final class JsonEventWriter {
             key(key);
             if (value == null) out.append("null");
             else quote(out, value);
+            return this;
+        }
+
+        JsonLine strings(String key, java.util.List<String> values) {
+            key(key).append('[');
+            for (int i = 0; values != null && i < values.size(); i++) {
+                if (i > 0) out.append(',');
+                quote(out, values.get(i));
+            }
+            out.append(']');
             return this;
         }
 

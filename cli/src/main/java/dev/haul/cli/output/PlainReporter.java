@@ -76,6 +76,9 @@ public final class PlainReporter implements HumanOutput {
             if (t.bytesDone() > 0) size += ", resuming at " + Units.bytes(t.bytesDone());
             String where = t.path() == null ? "stdout" : ShownPaths.of(dirAsGiven, t.path());
             return "haul: started " + Sanitized.line(t.url()) + " -> " + Sanitized.line(where) + size;
+        } else if (event instanceof TransferEvent.SourceDropped d && !quiet) {
+            return "haul: warning: dropped source " + Sanitized.line(d.source()) + " of " + Sanitized.line(t.url())
+                    + ": " + Sanitized.line(d.why());
         } else if (event instanceof TransferEvent.Retry r && !quiet) {
             return "haul: retrying " + Sanitized.line(t.url()) + " in " + Units.seconds(r.delay().toMillis())
                     + " (" + RetryWords.attempt(t.attempt() + 1, retries) + "): " + Sanitized.line(r.message());

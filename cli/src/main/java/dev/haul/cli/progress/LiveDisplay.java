@@ -74,7 +74,8 @@ public final class LiveDisplay implements HumanOutput {
     @Override
     public synchronized void on(TransferEvent event) {
         String line = words.lineFor(event); // every event: the words note which transfers began
-        if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry)) return;
+        if (!(event instanceof TransferEvent.Finished || event instanceof TransferEvent.Retry
+                || event instanceof TransferEvent.SourceDropped)) return;
         if (line == null) return;
         boolean failed = event instanceof TransferEvent.Finished f && f.outcome() instanceof Outcome.Failed;
         above.add(failed ? Sgr.style(Sgr.RED, line, color) : line);

@@ -12,7 +12,7 @@ final class TransferRow {
     static String format(TransferSnapshot t, RowLayout layout, boolean marked) {
         StringBuilder b = new StringBuilder();
         b.append(marked ? "> " : "  ");
-        b.append(DisplayWidth.padRight(DisplayWidth.truncateMiddle(label(t), layout.nameWidth()), layout.nameWidth()));
+        b.append(DisplayWidth.padRight(DisplayWidth.truncateMiddle(label(t) + fanOut(t), layout.nameWidth()), layout.nameWidth()));
         if (layout.size()) b.append("  ").append(DisplayWidth.padLeft(size(t), RowLayout.SIZE));
         if (layout.percent()) b.append("  ").append(DisplayWidth.padLeft(percent(t), RowLayout.PERCENT));
         if (layout.speed()) b.append("  ").append(DisplayWidth.padLeft(speed(t), RowLayout.SPEED));
@@ -26,6 +26,18 @@ final class TransferRow {
         String url = t.url();
         int scheme = url.indexOf("://");
         return Sanitized.line(scheme >= 0 ? url.substring(scheme + 3) : url);
+    }
+
+    /**
+     * How one file is fetched, when not over one connection from one URL: " [x3]" for three
+     * connections, " [x4, 2 sources]" with mirrors. Kept by the name's middle truncation.
+     */
+    static String fanOut(TransferSnapshot t) {
+        int sources = t.sources() == null ? 1 : t.sources().size();
+        if (t.connections() <= 1 && sources <= 1) return "";
+        String x = t.connections() > 1 ? "x" + t.connections() : "";
+        String src = sources > 1 ? sources + " sources" : "";
+        return " [" + x + (x.isEmpty() || src.isEmpty() ? "" : ", ") + src + "]";
     }
 
     private static String size(TransferSnapshot t) {

@@ -32,6 +32,21 @@ class UrlListParserTest {
     }
 
     @Test
+    void moreUrlsOnALineAreSourcesOfTheSameFile() {
+        DownloadRequest r = request("http://a.example/f.iso https://b.example/pub/f.iso?x=1 out=f.iso http://c.example/f.iso", 1);
+        assertEquals("http://a.example/f.iso", r.url().toString());
+        assertEquals("f.iso", r.outName());
+        assertEquals(java.util.List.of("https://b.example/pub/f.iso?x=1", "http://c.example/f.iso"),
+                r.mirrors().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aBadSourceMakesTheLineInvalid() {
+        var entry = UrlListParser.parseLine("http://a.example/f ftp://b.example/f", 3).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(entry instanceof ListEntry.Invalid, entry.toString());
+    }
+
+    @Test
     void leadingAndTrailingWhitespaceIsNotPartOfTheUrl() {
         assertEquals("http://example.com/a", request("  \thttp://example.com/a  \t", 1).url().toString());
     }

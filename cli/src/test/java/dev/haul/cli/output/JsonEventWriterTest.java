@@ -31,14 +31,31 @@ class JsonEventWriterTest {
     void startedPrintsNamePathAsGivenAndTotal() {
         TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, 2048, 0, 1));
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"downloads/a.iso\",\"total\":2048}", inDownloads.format(e));
+                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"sources\":[\"" + URL + "\"]}", inDownloads.format(e));
+    }
+
+    @Test
+    void startedListsEverySourceMasked() {
+        TransferSnapshot t = new TransferSnapshot(1, URL, "a.iso", SAVED, TransferState.DOWNLOADING, 0, 2048, 0, 1,
+                java.util.List.of(URL, "http://mirror.example/a.iso"), 2);
+        assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
+                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"sources\":[\"" + URL + "\",\"http://mirror.example/a.iso\"]}",
+                inDownloads.format(new TransferEvent.Started(t)));
+    }
+
+    @Test
+    void sourceDroppedNamesTheSourceAndWhy() {
+        TransferEvent e = new TransferEvent.SourceDropped(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, 2048, 0, 1),
+                "http://***@mirror.example/a.iso", "does not serve ranges");
+        assertEquals("{\"event\":\"source_dropped\",\"id\":1,\"url\":\"" + URL + "\",\"source\":\"http://***@mirror.example/a.iso\","
+                + "\"message\":\"does not serve ranges\"}", inDownloads.format(e));
     }
 
     @Test
     void startedWithUnknownSizeHasNullTotalAndBareNameWithoutDir() {
         TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, -1, 0, 1));
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"a.iso\",\"total\":null}", inCwd.format(e));
+                + "\"path\":\"a.iso\",\"total\":null,\"sources\":[\"" + URL + "\"]}", inCwd.format(e));
     }
 
     @Test

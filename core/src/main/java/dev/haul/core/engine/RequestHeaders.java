@@ -39,6 +39,35 @@ final class RequestHeaders {
         return out;
     }
 
+    /**
+     * For a mirror (a source other than the URL given first): -u and the credential headers of -H
+     * belong to the first URL's origin and never go here; the mirror's own user info or its
+     * {@code .netrc} entry do, and only to the mirror's own origin.
+     */
+    static List<Header> forMirror(EngineConfig config, java.net.URI mirror, Origin target) {
+        Origin own = Origin.of(mirror);
+        List<Header> out = new ArrayList<>();
+        for (Header h : config.headers()) {
+            if (!h.isCredential()) out.add(h);
+        }
+        List<Header> defaults = new ArrayList<>();
+        addDefault(defaults, out, "User-Agent", config.userAgent());
+        addDefault(defaults, out, "Accept", "*/*");
+        addDefault(defaults, out, "Accept-Encoding", "identity");
+        if (own.equals(target)) {
+            String info = mirror.getRawUserInfo();
+            String basic = info != null && !info.isEmpty()
+                    ? java.net.URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8)
+                    : config.netrc().forHost(own.bareHost());
+            if (basic != null) {
+                String token = Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8));
+                addDefault(defaults, out, "Authorization", "Basic " + token);
+            }
+        }
+        defaults.addAll(out);
+        return defaults;
+    }
+
     /** -u first, then the URL's own user info, then .netrc for the host: as curl orders them. */
     private static String basicCredentials(EngineConfig config, String userInfo, Origin origin) {
         if (config.credentials() != null) return config.credentials();

@@ -5,25 +5,43 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * How one file is split across connections ({@code -x N}): the byte ranges still to fetch, who
- * is fetching which, and work stealing near the end (a connection that runs out of work takes
- * the second half of the range with the most left). Pure bookkeeping, no I/O. Loop-confined.
+ * How one file is split across connections ({@code -x N}, several sources): the byte ranges still
+ * to fetch, who is fetching which, and take-over near the end. A connection asks for its range one
+ * piece at a time, so the bytes past its current piece are not yet requested: a free connection
+ * takes over a split of that unrequested rest, and no byte is ever asked for twice. Pure
+ * bookkeeping, no I/O. Loop-confined.
  */
 final class SegmentPlan {
     /** Ranges smaller than this are not worth another connection (its handshake and request). */
     static final long MIN_SEGMENT = 1L << 20;
+    /** The smallest piece one request asks for: a request costs a round trip. */
+    static final long MIN_PIECE = 1L << 20;
+    /** The largest piece: a slow connection keeps at most this much when a faster one takes over. */
+    static final long MAX_PIECE = 32L << 20;
+    /** A take-over must leave the new connection at least this much to be worth its request. */
+    static final long MIN_TAKEOVER = 256L << 10;
 
     /** One range being (or to be) fetched: bytes [start, end), saved up to pos. */
     static final class Segment {
         final long start;
         long pos;
         long end;
+        /** End of the bytes the current request asks for (its piece); pos when nothing is asked. */
+        long requested;
+        /**
+         * The transfer's own first response: it asked for everything from its start, so a split
+         * costs it one abort (bytes in flight past the split are lost once), not a second request.
+         */
+        boolean openEnded;
         boolean active;
+        /** Bytes per second of the connection filling it, 0 while unknown. */
+        long rate;
 
         Segment(long start, long end) {
             this.start = start;
             this.pos = start;
             this.end = end;
+            this.requested = start;
         }
 
         long remaining() {
@@ -34,9 +52,20 @@ final class SegmentPlan {
             return pos >= end;
         }
 
+        /** Where the bytes this segment's connection will get anyway end: the split may not be before it. */
+        long committed() {
+            if (openEnded) return Math.min(end, pos + MIN_PIECE);
+            return Math.min(end, Math.max(pos, requested));
+        }
+
+        /** Bytes nobody has asked for yet. */
+        long unrequested() {
+            return end - committed();
+        }
+
         @Override
         public String toString() {
-            return "[" + start + "," + pos + "," + end + ")";
+            return "[" + start + "," + pos + "," + requested + "," + end + ")";
         }
     }
 
@@ -69,26 +98,62 @@ final class SegmentPlan {
         return segments.isEmpty() ? null : segments.get(0);
     }
 
-    /**
-     * A segment for a free connection: one never started, else half of the one with the most left
-     * (when that half is worth a connection). Marked active. Null when there is nothing to give.
-     */
+    /** {@link #next(long)} for a connection whose rate is not known yet. */
     Segment next() {
+        return next(0);
+    }
+
+    /**
+     * A segment for a free connection: one never started, else a take-over of the unrequested rest
+     * of another (split so both should end together, judged by their rates). Marked active. Null
+     * when there is nothing worth giving.
+     *
+     * @param rate the free connection's bytes per second, 0 when unknown
+     */
+    Segment next(long rate) {
         for (Segment s : segments) {
             if (!s.active && !s.finished()) {
                 s.active = true;
+                s.requested = s.pos;
                 return s;
             }
         }
-        Segment biggest = segments.stream().filter(s -> s.active && !s.finished())
-                .max(Comparator.comparingLong(Segment::remaining)).orElse(null);
-        if (biggest == null || biggest.remaining() < 2 * MIN_SEGMENT) return null;
-        long mid = biggest.pos + biggest.remaining() / 2;
-        Segment stolen = new Segment(mid, biggest.end);
-        biggest.end = mid;
-        stolen.active = true;
-        segments.add(stolen);
-        return stolen;
+        Segment victim = segments.stream().filter(s -> s.active && !s.finished())
+                .max(Comparator.comparingLong(Segment::unrequested)).orElse(null);
+        if (victim == null || victim.unrequested() < 2 * MIN_TAKEOVER) return null;
+        long split = splitPoint(victim, rate);
+        if (victim.end - split < MIN_TAKEOVER) return null;
+        Segment taken = new Segment(split, victim.end);
+        victim.end = split;
+        taken.active = true;
+        segments.add(taken);
+        return taken;
+    }
+
+    /**
+     * Where a take-over starts: the victim keeps what it is fetching plus a share of the rest in
+     * proportion to its rate, so that both connections should finish at the same moment. Unknown
+     * rates share the rest evenly.
+     */
+    static long splitPoint(Segment victim, long thiefRate) {
+        long from = victim.committed();
+        long rest = victim.end - from;
+        long keep;
+        if (victim.rate > 0 && thiefRate > 0) {
+            // (inFlight + keep) / victimRate = (rest - keep) / thiefRate
+            double inFlight = from - victim.pos;
+            double k = (rest * (double) victim.rate - inFlight * thiefRate) / (victim.rate + (double) thiefRate);
+            keep = (long) Math.max(0, Math.min(rest, k));
+        } else {
+            keep = rest / 2;
+        }
+        return from + keep;
+    }
+
+    /** How much the next request of a connection at {@code rate} asks for: about a second of it. */
+    static long pieceFor(Segment s, long rate) {
+        long piece = Math.max(MIN_PIECE, Math.min(MAX_PIECE, rate));
+        return Math.min(s.remaining(), piece);
     }
 
     boolean complete() {

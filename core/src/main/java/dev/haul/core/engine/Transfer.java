@@ -115,6 +115,8 @@ final class Transfer implements ExchangeListener {
     private boolean segmentsDisabled;
     /** The saved-file records: rerun rule, -N, and the record of this file. */
     private final SavedFileCheck savedFile;
+    /** The URL given first and its mirrors: attempts ask the first one still live. */
+    private final Sources sources;
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
@@ -128,6 +130,7 @@ final class Transfer implements ExchangeListener {
         this.digest = request.sha256() == null ? null : new BodyDigest();
         this.saved = new SavedBytes(maskedUrl);
         this.savedFile = new SavedFileCheck(request, host);
+        this.sources = new Sources(request.sources());
     }
 
     long id() {
@@ -157,7 +160,7 @@ final class Transfer implements ExchangeListener {
         readHolds = 0;
         segmented = null;
         moveTo(State.CONNECTING);
-        url = request.url();
+        url = sources.primary().url;
         redirects = new Redirects(host.config().maxRedirects(), url);
         Origin from = origin;
         origin = Origin.of(url);
@@ -179,8 +182,7 @@ final class Transfer implements ExchangeListener {
     }
 
     private void sendRequest() {
-        List<Header> headers = new ArrayList<>(RequestHeaders.forOrigin(host.config(), credentialOrigin, origin,
-                request.url().getRawUserInfo()));
+        List<Header> headers = new ArrayList<>(headersFor(sources.primary(), origin));
         RangeRequest rangeAsked = saved.asked();
         if (rangeAsked != null) {
             log.debug("transfer {} asks to resume at byte {}", id, rangeAsked.offset());
@@ -514,7 +516,31 @@ final class Transfer implements ExchangeListener {
         attemptFailed(reason, message, 0, null);
     }
 
-    // ---- segments --------------------------------------------------------------------------
+    // ---- sources and segments --------------------------------------------------------------
+
+    /** Credentials go only to their own origin: -u and -H's to the first URL's, a mirror's own to the mirror's. */
+    private List<Header> headersFor(Sources.Source source, Origin target) {
+        if (sources.isFirst(source)) {
+            return RequestHeaders.forOrigin(host.config(), credentialOrigin, target, request.url().getRawUserInfo());
+        }
+        return RequestHeaders.forMirror(host.config(), source.url, target);
+    }
+
+    /**
+     * The source this attempt asked failed after its retries, before any segment began: drop it
+     * (one warning) and start over with the next one, its retries counted afresh.
+     */
+    private boolean nextSource(FailureReason reason, String message) {
+        if (segmented != null || request.stream() != null || sources.live() < 2) return false;
+        if (reason == FailureReason.STORAGE || reason == FailureReason.CHECKSUM_MISMATCH
+                || reason == FailureReason.FILE_EXISTS || reason == FailureReason.INTERNAL) return false;
+        Sources.Source failed = sources.primary();
+        sources.drop(failed);
+        host.emit(new TransferEvent.SourceDropped(snapshot(), failed.masked, "failed: " + message));
+        attempt = 0;
+        beginAttempt();
+        return true;
+    }
 
     private boolean segmentsStopped;
 
@@ -523,9 +549,10 @@ final class Transfer implements ExchangeListener {
      * serves ranges of this exact file: a known size, Accept-Ranges and a validator.
      */
     private void maybeSegment(ResponseHead head, long offset) {
-        int connections = host.config().connections();
+        int connections = host.config().connections(); // 0: -x auto
         ResumeRecord record = target == null ? null : target.record();
-        if (connections < 2 || segmentsDisabled || record == null || !record.hasValidator() || total <= 0) return;
+        if (saved.record() != null && saved.record().sources() != null) sources.addRecorded(saved.record().sources());
+        if (connections == 1 && sources.live() < 2 || segmentsDisabled || record == null || !record.hasValidator() || total <= 0) return;
         List<long[]> missing;
         if (saved.ranges() != null) {
             missing = SegmentPlan.complement(total, saved.ranges());
@@ -536,7 +563,9 @@ final class Transfer implements ExchangeListener {
         }
         if (missing.isEmpty() || missing.get(0)[0] != offset) return;
         segmentsStopped = false;
-        segmented = new SegmentedBody(segmentOwner, new SegmentPlan(total, missing, connections), record, connections);
+        int planned = connections == 0 ? 1 : Math.max(connections, sources.live());
+        segmented = new SegmentedBody(segmentOwner, new SegmentPlan(total, missing, planned), record, sources,
+                sources.primary(), connections);
         bytes = segmented.saved();
         if (digest != null) digest.giveUp();
         segmented.saveRanges();
@@ -567,8 +596,14 @@ final class Transfer implements ExchangeListener {
         }
 
         @Override
-        public List<Header> requestHeaders() {
-            return RequestHeaders.forOrigin(host.config(), credentialOrigin, origin, request.url().getRawUserInfo());
+        public List<Header> requestHeaders(Sources.Source source, URI to) {
+            return headersFor(source, Origin.of(to));
+        }
+
+        @Override
+        public void sourceDropped(Sources.Source source, String why) {
+            log.debug("transfer {}: source {} dropped: {}", id, source.masked, why);
+            host.emit(new TransferEvent.SourceDropped(snapshot(), source.masked, why));
         }
 
         @Override
@@ -731,6 +766,7 @@ final class Transfer implements ExchangeListener {
                 && (sinkRecord == null || !sinkRecord.hasValidator());
         Optional<Duration> delay = streamCannotResume ? Optional.empty() : host.retryPolicy().next(reason, attempt, retryAfter);
         if (delay.isEmpty()) {
+            if (nextSource(reason, message)) return;
             if (sink != null) sink.abandon();
             fail(reason, message, httpStatus);
             return;
@@ -799,7 +835,8 @@ final class Transfer implements ExchangeListener {
         String name = target != null ? target.name() : request.stream() != null ? "-" : shownName;
         Path path = target != null ? target.finalPath() : null;
         return new TransferSnapshot(id, maskedUrl, name, path, publicState(), bytes, total,
-                state == State.PAUSED ? 0 : speed.bytesPerSecond(), Math.max(1, attempt));
+                state == State.PAUSED ? 0 : speed.bytesPerSecond(), Math.max(1, attempt), sources.shown(),
+                segmented != null && state == State.RECEIVING ? Math.max(1, segmented.connectionsInUse()) : 1);
     }
 
     SpeedMeter speed() {

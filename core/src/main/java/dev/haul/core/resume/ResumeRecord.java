@@ -10,11 +10,21 @@ package dev.haul.core.resume;
  * @param ranges       for a segmented download, the byte ranges known to be saved, as
  *                     {@code start-end} pairs ({@code end} exclusive) separated by commas; null when the
  *                     {@code .part} is one contiguous run from byte 0 (its length says how far)
+ * @param sources      for a file with several sources, their URLs without user info, space-separated
+ *                     (a rerun resumes from all of them); null for one source
  */
-public record ResumeRecord(String url, String etag, String lastModified, long total, String ranges) {
+public record ResumeRecord(String url, String etag, String lastModified, long total, String ranges, String sources) {
+
+    public ResumeRecord(String url, String etag, String lastModified, long total, String ranges) {
+        this(url, etag, lastModified, total, ranges, null);
+    }
 
     public ResumeRecord(String url, String etag, String lastModified, long total) {
-        this(url, etag, lastModified, total, null);
+        this(url, etag, lastModified, total, null, null);
+    }
+
+    public ResumeRecord withSources(String recorded) {
+        return new ResumeRecord(url, etag, lastModified, total, ranges, recorded);
     }
 
     public ResumeRecord withRanges(java.util.List<long[]> done) {
@@ -23,7 +33,7 @@ public record ResumeRecord(String url, String etag, String lastModified, long to
             if (b.length() > 0) b.append(',');
             b.append(r[0]).append('-').append(r[1]);
         }
-        return new ResumeRecord(url, etag, lastModified, total, b.toString());
+        return new ResumeRecord(url, etag, lastModified, total, b.toString(), sources);
     }
 
     /** The recorded ranges, or null when the record has none (a contiguous .part). Malformed → empty. */

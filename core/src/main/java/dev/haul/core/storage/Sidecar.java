@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The small text file beside {@code NAME.part} ({@code NAME.part.meta}) that makes it resumable:
- * the URL, the validator and the total size. Written atomically (temporary file, then rename),
+ * the URL, the validator and the total size (and, when segmented, the saved ranges and the sources). Written atomically (temporary file, then rename),
  * never through a symbolic link. One {@code key=value} a line, after a version line.
  */
 public final class Sidecar {
@@ -45,7 +45,7 @@ public final class Sidecar {
             if (!kv.containsKey("url")) return Optional.empty();
             long total = Long.parseLong(kv.getOrDefault("total", "-1"));
             return Optional.of(new ResumeRecord(kv.get("url"), emptyToNull(kv.get("etag")),
-                    emptyToNull(kv.get("last-modified")), total, kv.get("ranges")));
+                    emptyToNull(kv.get("last-modified")), total, kv.get("ranges"), emptyToNull(kv.get("sources"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -58,6 +58,7 @@ public final class Sidecar {
         if (r.lastModified() != null) b.append("last-modified=").append(oneLine(r.lastModified())).append('\n');
         b.append("total=").append(r.total()).append('\n');
         if (r.ranges() != null) b.append("ranges=").append(oneLine(r.ranges())).append('\n');
+        if (r.sources() != null) b.append("sources=").append(oneLine(r.sources())).append('\n');
         Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
         if (Files.isSymbolicLink(tmp)) Files.delete(tmp);
         Files.write(tmp, b.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,

@@ -50,22 +50,80 @@ class SegmentPlanTest {
     }
 
     @Test
-    void anIdleConnectionStealsTheSecondHalfOfTheBiggestRemainder() {
+    void aFreeConnectionTakesOverOnlyWhatTheSlowOneHasNotAskedFor() {
         SegmentPlan plan = new SegmentPlan(8 * MIB, whole(8 * MIB), 2);
         SegmentPlan.Segment a = plan.next();
         SegmentPlan.Segment b = plan.next();
-        b.pos = b.end; // b finished early; a has 4 MiB left
-        SegmentPlan.Segment stolen = plan.next();
-        assertEquals(2 * MIB, stolen.start);
-        assertEquals(4 * MIB, stolen.end);
-        assertEquals(2 * MIB, a.end);
-        assertTrue(stolen.active);
+        a.requested = a.pos + MIB; // a's current request: [0, 1 MiB)
+        a.pos = 512 * 1024;
+        b.pos = b.end; // b finished early
+        SegmentPlan.Segment taken = plan.next();
+        assertTrue(taken.start >= MIB, "take-over starts inside a's request: " + taken);
+        assertEquals(4 * MIB, taken.end);
+        assertEquals(taken.start, a.end);
+        assertTrue(taken.active);
     }
 
     @Test
-    void nothingIsStolenWhenTheRemainderIsSmall() {
+    void theSplitFollowsTheRates() {
+        SegmentPlan plan = new SegmentPlan(8 * MIB, whole(8 * MIB), 1);
+        SegmentPlan.Segment slow = plan.next();
+        slow.requested = MIB;
+        slow.rate = 100_000;
+        long split = SegmentPlan.splitPoint(slow, 900_000);
+        // The slow one keeps its request and a tenth of the rest, less its head start.
+        assertTrue(split >= MIB && split < MIB + (7 * MIB) / 10, "split at " + split);
+        SegmentPlan.Segment taken = plan.next(900_000);
+        assertEquals(split, taken.start);
+        assertEquals(8 * MIB, taken.end);
+    }
+
+    @Test
+    void theFirstConnectionsOpenRequestIsSplitPastOnePiece() {
+        SegmentPlan plan = new SegmentPlan(8 * MIB, whole(8 * MIB), 1);
+        SegmentPlan.Segment main = plan.first();
+        main.active = true;
+        main.openEnded = true;
+        SegmentPlan.Segment taken = plan.next();
+        assertTrue(taken.start >= SegmentPlan.MIN_PIECE);
+        assertEquals(taken.start, main.end);
+    }
+
+    @Test
+    void takeOversNeverOverlapWhateverTheOrder() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            long total = 4 * MIB + random.nextInt(64 * (int) MIB);
+            SegmentPlan plan = new SegmentPlan(total, whole(total), 1 + random.nextInt(8));
+            List<SegmentPlan.Segment> running = new ArrayList<>();
+            for (int step = 0; step < 60 && !plan.complete(); step++) {
+                SegmentPlan.Segment s = plan.next(random.nextInt(3) * 1_000_000L);
+                if (s != null) {
+                    s.requested = s.pos + SegmentPlan.pieceFor(s, 0);
+                    running.add(s);
+                }
+                for (SegmentPlan.Segment r : running) {
+                    r.pos = Math.min(r.requested, r.pos + random.nextInt(600_000));
+                    if (r.pos == r.requested && r.pos < r.end) r.requested = r.pos + SegmentPlan.pieceFor(r, 0);
+                }
+            }
+            List<SegmentPlan.Segment> all = new ArrayList<>(plan.segments());
+            all.sort(java.util.Comparator.comparingLong(x -> x.start));
+            long at = 0;
+            for (SegmentPlan.Segment s : all) {
+                assertEquals(at, s.start, "round " + round);
+                assertTrue(s.requested <= s.end && s.pos <= s.end, "asked past its end: " + s);
+                at = s.end;
+            }
+            assertEquals(total, at);
+        }
+    }
+
+    @Test
+    void nothingIsTakenOverWhenTheRestIsSmall() {
         SegmentPlan plan = new SegmentPlan(2 * MIB, whole(2 * MIB), 2);
-        plan.next();
+        SegmentPlan.Segment a = plan.next();
+        a.requested = a.end;
         SegmentPlan.Segment b = plan.next();
         b.pos = b.end;
         assertNull(plan.next());

@@ -26,6 +26,16 @@ class SidecarTest {
     }
 
     @Test
+    void rangesAndSourcesReadBack() throws Exception {
+        Path meta = Sidecar.pathFor(dir.resolve("m.bin.part"));
+        ResumeRecord r = new ResumeRecord("http://h/m.bin", "\"e\"", null, 4096, "0-100,200-300",
+                "http://h/m.bin http://mirror:8080/pub/m.bin");
+        Sidecar.write(meta, r);
+        assertEquals(r, Sidecar.read(meta).orElseThrow());
+        assertEquals(r, Sidecar.read(meta).orElseThrow().withRanges(r.rangeList()), "ranges keep the sources");
+    }
+
+    @Test
     void garbageOrMissingSidecarIsNotTrusted() throws Exception {
         Path meta = dir.resolve("x.part.meta");
         assertTrue(Sidecar.read(meta).isEmpty());
