@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param proxy           where requests go instead of the origin, per URL
  * @param limitRate       bytes per second for all transfers together, 0 for no limit
  * @param connections     connections per file (segmented download when the server allows), at least 1
+ * @param httpVersions    which HTTP versions may be spoken ({@code --http1.1}, {@code --http2}); null means AUTO
  */
 public record EngineConfig(
         Path dir,
@@ -43,7 +44,8 @@ public record EngineConfig(
         HostCredentials netrc,
         ProxySelector proxy,
         long limitRate,
-        int connections) {
+        int connections,
+        HttpVersions httpVersions) {
 
     public static final String DEFAULT_USER_AGENT = "haul/" + Version.get();
 
@@ -60,6 +62,22 @@ public record EngineConfig(
         if (proxy == null) proxy = ProxySelector.DIRECT;
         if (limitRate < 0) throw new IllegalArgumentException("limitRate must not be negative");
         if (connections < 1) throw new IllegalArgumentException("connections must be at least 1");
+        if (httpVersions == null) httpVersions = HttpVersions.AUTO;
+    }
+
+    /** Without {@code httpVersions}: the default, h2 when a TLS server offers it. */
+    public EngineConfig(Path dir, int jobs, int perHost, int maxRedirects, Duration connectTimeout, Duration stallTimeout,
+                        OnExists onExists, List<Header> headers, String userAgent, String credentials, TlsSettings tls,
+                        boolean progressEvents, int retries, HostCredentials netrc, ProxySelector proxy, long limitRate,
+                        int connections) {
+        this(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls,
+                progressEvents, retries, netrc, proxy, limitRate, connections, HttpVersions.AUTO);
+    }
+
+    public EngineConfig withHttpVersions(HttpVersions v) {
+        Builder b = toBuilder();
+        b.httpVersions = v;
+        return b.build();
     }
 
     public static EngineConfig defaults(Path dir) {
@@ -170,6 +188,7 @@ public record EngineConfig(
         b.proxy = proxy;
         b.limitRate = limitRate;
         b.connections = connections;
+        b.httpVersions = httpVersions;
         return b;
     }
 
@@ -192,9 +211,10 @@ public record EngineConfig(
         private ProxySelector proxy;
         private long limitRate;
         private int connections;
+        private HttpVersions httpVersions;
 
         EngineConfig build() {
-            return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+            return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections, httpVersions);
         }
     }
 }

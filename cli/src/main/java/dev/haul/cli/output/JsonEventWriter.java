@@ -48,11 +48,12 @@ public final class JsonEventWriter {
         TransferSnapshot t = e.transfer();
         if (e instanceof TransferEvent.Queued) {
             return start("queued", t).end();
-        } else if (e instanceof TransferEvent.Started) {
+        } else if (e instanceof TransferEvent.Started s) {
             return start("started", t)
                     .string("name", t.name())
                     .string("path", shownPath(t.path(), t.name()))
                     .size("total", t.totalBytes())
+                    .string("protocol", s.protocol())
                     .end();
         } else if (e instanceof TransferEvent.Progress) {
             return start("progress", t)

@@ -31,14 +31,14 @@ class JsonEventWriterTest {
     void startedPrintsNamePathAsGivenAndTotal() {
         TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, 2048, 0, 1));
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"downloads/a.iso\",\"total\":2048}", inDownloads.format(e));
+                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"protocol\":\"http/1.1\"}", inDownloads.format(e));
     }
 
     @Test
     void startedWithUnknownSizeHasNullTotalAndBareNameWithoutDir() {
-        TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, -1, 0, 1));
+        TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, -1, 0, 1), "http/1.1");
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"a.iso\",\"total\":null}", inCwd.format(e));
+                + "\"path\":\"a.iso\",\"total\":null,\"protocol\":\"http/1.1\"}", inCwd.format(e));
     }
 
     @Test
