@@ -68,6 +68,8 @@ final class H2ConnectionHandler extends ChannelInboundHandlerAdapter {
                 ? cause.getCause() : cause;
         if (root instanceof javax.net.ssl.SSLException) {
             connection.error(TlsMessages.describe(root));
+        } else if (root instanceof Http2Exception h && String.valueOf(h.getMessage()).startsWith("Header size exceeded")) {
+            connection.error("response header too large (over " + H2Codec.MAX_HEADER_LIST / 1024 + " KiB)");
         } else if (root instanceof Http2Exception h) {
             connection.error("HTTP/2 protocol error from " + connection.route.origin().hostHeader() + ": "
                     + Exchange.describe(h));

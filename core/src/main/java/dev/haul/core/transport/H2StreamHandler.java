@@ -73,7 +73,7 @@ final class H2StreamHandler extends ChannelInboundHandlerAdapter {
             if (root instanceof javax.net.ssl.SSLException) {
                 exchange.fail(FailureReason.TLS, TlsMessages.describe(root));
             } else if (cause instanceof Http2Exception.HeaderListSizeException) {
-                exchange.fail(FailureReason.PROTOCOL, "response header too large");
+                exchange.fail(FailureReason.PROTOCOL, "response header too large (over " + H2Codec.MAX_HEADER_LIST / 1024 + " KiB)");
             } else if (cause instanceof Http2Exception) {
                 exchange.fail(FailureReason.PROTOCOL, "invalid HTTP/2 response: " + Exchange.describe(cause));
             } else if (cause instanceof IOException) {
