@@ -90,7 +90,9 @@ final class CommandModel {
                 option(String.class, "UA", null, "User-Agent to send. Default: ${DEFAULT-VALUE}.", "-A", "--user-agent"),
                 option(String.class, "USER:PASS", null, "Basic credentials, sent only to the URL's own origin.", "-u", "--user"),
                 flag("Take credentials for each host from ~/.netrc (when -u and the URL give none).", "--netrc"),
-                option(Path.class, "FILE", null, "Like --netrc, from FILE.", "--netrc-file"));
+                option(Path.class, "FILE", null, "Like --netrc, from FILE.", "--netrc-file"),
+                flag("Speak HTTP/1.1 only (no h2 offered over TLS).", "--http1.1"),
+                flag("Speak HTTP/2 only: h2 over TLS, prior-knowledge h2c for http:// URLs.", "--http2"));
         groups.add("TLS", 5,
                 option(Path.class, "FILE", null, "Also trust the certificates in this PEM file.", "--cacert"),
                 flag("Do not verify TLS certificates or host names.", "-k", "--insecure"));
@@ -142,6 +144,11 @@ final class CommandModel {
         c.http.user = value(spec, "--user");
         c.http.netrc = flag(spec, "--netrc");
         c.http.netrcFile = value(spec, "--netrc-file");
+        c.http.http11 = flag(spec, "--http1.1");
+        c.http.http2 = flag(spec, "--http2");
+        CommandLine.ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
+        c.http.http11Given = parsed != null && parsed.hasMatchedOption("--http1.1");
+        c.http.http2Given = parsed != null && parsed.hasMatchedOption("--http2");
         c.tls.cacert = value(spec, "--cacert");
         c.tls.insecure = flag(spec, "--insecure");
         c.proxy.url = value(spec, "--proxy");

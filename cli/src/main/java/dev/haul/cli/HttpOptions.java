@@ -18,4 +18,9 @@ final class HttpOptions {
     boolean netrc;
 
     Path netrcFile;
+    /** --http1.1 / --http2, and whether the command line itself gave them (it beats the config file). */
+    boolean http11;
+    boolean http2;
+    boolean http11Given;
+    boolean http2Given;
 }

@@ -35,6 +35,17 @@ record Settings(
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
+    /** --http1.1 or --http2; given both, the command line's beats the config file's, and both on one of them is an error. */
+    static dev.haul.core.HttpVersions httpVersions(HttpOptions h) {
+        boolean h11 = h.http11, h2 = h.http2;
+        if (h11 && h2 && h.http11Given != h.http2Given) {
+            h11 = h.http11Given;
+            h2 = h.http2Given;
+        }
+        if (h11 && h2) throw new UsageException("--http1.1 and --http2 cannot be used together");
+        return h11 ? dev.haul.core.HttpVersions.HTTP1_1 : h2 ? dev.haul.core.HttpVersions.HTTP2 : dev.haul.core.HttpVersions.AUTO;
+    }
+
     static Settings from(HaulCommand c) {
         if (c.concurrency.jobs < 1) throw new UsageException("--jobs must be at least 1");
         if (c.concurrency.perHost < 0) throw new UsageException("--per-host must not be negative");
@@ -122,7 +133,8 @@ record Settings(
                 Access.netrc(c),
                 Access.proxy(c),
                 c.concurrency.limitRate == null ? 0 : RateParser.parse(c.concurrency.limitRate),
-                c.concurrency.connections);
+                c.concurrency.connections)
+                .withHttpVersions(httpVersions(c.http));
         return new Settings(engine, requests, c.input.inputFile, toStdout, c.output.dir, c.display.json, c.display.quiet, c.display.verbose,
                 c.output.nul, QueueSettings.from(c.queue));
     }

@@ -21,7 +21,8 @@ public final class VersionInfo implements IVersionProvider {
                 "haul " + Version.get() + " (commit " + commit() + ")",
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
                         + ", " + System.getProperty("java.vendor") + ")",
-                "TLS: " + TlsProvider.describe()
+                "TLS: " + TlsProvider.describe(),
+                "Protocols: http/1.1, h2 (over TLS by ALPN; h2c by prior knowledge with --http2)"
         };
     }
 

@@ -14,14 +14,15 @@ class VersionAndHelpTest {
     Path home;
 
     @Test
-    void versionNamesTheBuildTheJavaRuntimeAndTheTlsProvider() {
+    void versionNamesTheBuildTheJavaRuntimeTheTlsProviderAndTheProtocols() {
         Harness h = new Harness(home);
         assertEquals(0, h.haul("--version"));
         List<String> lines = h.out().lines().toList();
-        assertEquals(3, lines.size(), h.out());
+        assertEquals(4, lines.size(), h.out());
         assertTrue(lines.get(0).matches("haul \\S+ \\(commit \\S+\\)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version")), lines.get(1));
         assertTrue(lines.get(2).equals("TLS: JDK") || lines.get(2).startsWith("TLS: OpenSSL"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("Protocols: http/1.1, h2"), lines.get(3));
     }
 
     @Test

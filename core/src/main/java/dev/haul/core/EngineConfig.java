@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param limitRate       bytes per second for all transfers together, 0 for no limit
  * @param connections     connections per file (segmented download when the server allows), at least 1,
  *                        or {@link #AUTO_CONNECTIONS} for {@code -x auto}
+ * @param httpVersions    which HTTP versions may be spoken ({@code --http1.1}, {@code --http2}); null means AUTO
  */
 public record EngineConfig(
         Path dir,
@@ -44,7 +45,8 @@ public record EngineConfig(
         HostCredentials netrc,
         ProxySelector proxy,
         long limitRate,
-        int connections) {
+        int connections,
+        HttpVersions httpVersions) {
 
     public static final String DEFAULT_USER_AGENT = "haul/" + Version.get();
     /** {@code -x auto}: one connection, more while each raises the file's rate. */
@@ -63,6 +65,22 @@ public record EngineConfig(
         if (proxy == null) proxy = ProxySelector.DIRECT;
         if (limitRate < 0) throw new IllegalArgumentException("limitRate must not be negative");
         if (connections < 0) throw new IllegalArgumentException("connections must be at least 1, or AUTO_CONNECTIONS");
+        if (httpVersions == null) httpVersions = HttpVersions.AUTO;
+    }
+
+    /** Without {@code httpVersions}: the default, h2 when a TLS server offers it. */
+    public EngineConfig(Path dir, int jobs, int perHost, int maxRedirects, Duration connectTimeout, Duration stallTimeout,
+                        OnExists onExists, List<Header> headers, String userAgent, String credentials, TlsSettings tls,
+                        boolean progressEvents, int retries, HostCredentials netrc, ProxySelector proxy, long limitRate,
+                        int connections) {
+        this(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls,
+                progressEvents, retries, netrc, proxy, limitRate, connections, HttpVersions.AUTO);
+    }
+
+    public EngineConfig withHttpVersions(HttpVersions v) {
+        Builder b = toBuilder();
+        b.httpVersions = v;
+        return b.build();
     }
 
     public static EngineConfig defaults(Path dir) {
@@ -173,6 +191,7 @@ public record EngineConfig(
         b.proxy = proxy;
         b.limitRate = limitRate;
         b.connections = connections;
+        b.httpVersions = httpVersions;
         return b;
     }
 
@@ -195,9 +214,10 @@ public record EngineConfig(
         private ProxySelector proxy;
         private long limitRate;
         private int connections;
+        private HttpVersions httpVersions;
 
         EngineConfig build() {
-            return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections);
+            return new EngineConfig(dir, jobs, perHost, maxRedirects, connectTimeout, stallTimeout, onExists, headers, userAgent, credentials, tls, progressEvents, retries, netrc, proxy, limitRate, connections, httpVersions);
         }
     }
 }

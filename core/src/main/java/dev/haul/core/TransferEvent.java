@@ -9,8 +9,15 @@ public sealed interface TransferEvent {
     /** Accepted and waiting for a slot. */
     record Queued(TransferSnapshot transfer) implements TransferEvent {}
 
-    /** The response is accepted and its body is about to be saved under {@code transfer().path()}. */
-    record Started(TransferSnapshot transfer) implements TransferEvent {}
+    /**
+     * The response is accepted and its body is about to be saved under {@code transfer().path()}.
+     * {@code protocol} is what carried it: "http/1.1" or "h2".
+     */
+    record Started(TransferSnapshot transfer, String protocol) implements TransferEvent {
+        public Started(TransferSnapshot transfer) {
+            this(transfer, "http/1.1");
+        }
+    }
 
     /** Body bytes arrived since the last report; at most once a second per transfer. */
     record Progress(TransferSnapshot transfer) implements TransferEvent {}

@@ -50,12 +50,13 @@ public final class JsonEventWriter {
         TransferSnapshot t = e.transfer();
         if (e instanceof TransferEvent.Queued) {
             return start("queued", t).end();
-        } else if (e instanceof TransferEvent.Started) {
+        } else if (e instanceof TransferEvent.Started s) {
             return start("started", t)
                     .string("name", t.name())
                     .string("path", shownPath(t.path(), t.name()))
                     .size("total", t.totalBytes())
                     .strings("sources", t.sources())
+                    .string("protocol", s.protocol())
                     .end();
         } else if (e instanceof TransferEvent.SourceDropped d) {
             return start("source_dropped", t)

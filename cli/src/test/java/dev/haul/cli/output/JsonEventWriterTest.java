@@ -31,7 +31,7 @@ class JsonEventWriterTest {
     void startedPrintsNamePathAsGivenAndTotal() {
         TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, 2048, 0, 1));
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"sources\":[\"" + URL + "\"]}", inDownloads.format(e));
+                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"sources\":[\"" + URL + "\"],\"protocol\":\"http/1.1\"}", inDownloads.format(e));
     }
 
     @Test
@@ -39,7 +39,7 @@ class JsonEventWriterTest {
         TransferSnapshot t = new TransferSnapshot(1, URL, "a.iso", SAVED, TransferState.DOWNLOADING, 0, 2048, 0, 1,
                 java.util.List.of(URL, "http://mirror.example/a.iso"), 2);
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"sources\":[\"" + URL + "\",\"http://mirror.example/a.iso\"]}",
+                + "\"path\":\"downloads/a.iso\",\"total\":2048,\"sources\":[\"" + URL + "\",\"http://mirror.example/a.iso\"],\"protocol\":\"http/1.1\"}",
                 inDownloads.format(new TransferEvent.Started(t)));
     }
 
@@ -53,9 +53,9 @@ class JsonEventWriterTest {
 
     @Test
     void startedWithUnknownSizeHasNullTotalAndBareNameWithoutDir() {
-        TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, -1, 0, 1));
+        TransferEvent e = new TransferEvent.Started(snapshot(TransferState.DOWNLOADING, "a.iso", SAVED, 0, -1, 0, 1), "http/1.1");
         assertEquals("{\"event\":\"started\",\"id\":1,\"url\":\"" + URL + "\",\"name\":\"a.iso\","
-                + "\"path\":\"a.iso\",\"total\":null,\"sources\":[\"" + URL + "\"]}", inCwd.format(e));
+                + "\"path\":\"a.iso\",\"total\":null,\"sources\":[\"" + URL + "\"],\"protocol\":\"http/1.1\"}", inCwd.format(e));
     }
 
     @Test

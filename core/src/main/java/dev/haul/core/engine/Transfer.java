@@ -336,7 +336,7 @@ final class Transfer implements ExchangeListener {
         if (digest != null && !streamContinues) digest.restartAt(offset);
         if (sink == null) maybeSegment(head, offset);
         moveTo(State.RECEIVING);
-        if (!startedOnce) host.emit(new TransferEvent.Started(snapshot()));
+        if (!startedOnce) host.emit(new TransferEvent.Started(snapshot(), head.protocol()));
         startedOnce = true;
         if (pauseWanted) pauseNow();
     }

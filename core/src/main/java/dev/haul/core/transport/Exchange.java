@@ -18,7 +18,7 @@ public final class Exchange {
     final RequestSpec request;
     final Route route;
     private final ExchangeListener listener;
-    private HttpConnection connection;
+    private Carrier connection;
     private boolean responded;
     private boolean keepAlive;
     private boolean finished;
@@ -61,7 +61,7 @@ public final class Exchange {
         return finished;
     }
 
-    void attach(HttpConnection c) {
+    void attach(Carrier c) {
         this.connection = c;
         if (readingPaused) c.setAutoRead(false);
     }
@@ -75,7 +75,7 @@ public final class Exchange {
         if (response.status().code() / 100 == 1) return; // 100 Continue and friends: wait for the real one
         responded = true;
         keepAlive = HttpUtil.isKeepAlive(response);
-        listener.onResponse(new ResponseHead(response));
+        listener.onResponse(new ResponseHead(response, connection == null ? "http/1.1" : connection.protocol()));
     }
 
     void onContent(HttpContent content) {
@@ -98,10 +98,9 @@ public final class Exchange {
         if (finished) return; // the listener aborted while consuming the chunk
         if (content instanceof LastHttpContent) {
             finished = true;
-            HttpConnection c = connection;
+            Carrier c = connection;
             connection = null;
-            if (keepAlive && !readingPaused) transport.release(c);
-            else c.close();
+            c.completed(keepAlive && !readingPaused);
             listener.onComplete();
         }
     }
@@ -109,13 +108,14 @@ public final class Exchange {
     /** The connection went away before the response ended. */
     void onConnectionLost(FailureReason reason, String message) {
         if (finished) return;
-        if (!responded && connection != null && connection.reused() && !retriedStale) {
-            // A kept-alive connection the server had already closed: not this request's fault.
+        if (!responded && connection != null && connection.unprocessed() && !retriedStale) {
+            // A kept-alive connection the server had already closed, or an h2 stream the server
+            // refused or never saw (GOAWAY): not this request's fault.
             retriedStale = true;
-            HttpConnection old = connection;
+            Carrier old = connection;
             connection = null;
             old.close(); // detached first: its close must not report this exchange lost a second time
-            transport.connectFresh(this);
+            old.retryElsewhere(this);
             return;
         }
         fail(reason, message);
@@ -130,6 +130,11 @@ public final class Exchange {
 
     boolean responded() {
         return responded;
+    }
+
+    /** Waiting for a connection, not yet on one (h2: a connection being negotiated). */
+    boolean unattached() {
+        return connection == null;
     }
 
     static String describe(Throwable t) {

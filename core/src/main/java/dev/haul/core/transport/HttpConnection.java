@@ -3,10 +3,11 @@ package dev.haul.core.transport;
 import io.netty.channel.Channel;
 
 /** One TCP (or TLS) connection to an origin, and the exchange it currently carries. Loop-confined. */
-final class HttpConnection {
+final class HttpConnection implements Carrier {
     final Channel channel;
     final Origin origin;
     final Route route;
+    private final Transport transport;
     private Exchange current;
     private boolean reused;
     /** In the pool's idle deque and counted there (see {@link ConnectionPool}). */
@@ -19,6 +20,11 @@ final class HttpConnection {
     }
 
     HttpConnection(Channel channel, Route route) {
+        this(channel, route, null);
+    }
+
+    HttpConnection(Channel channel, Route route, Transport transport) {
+        this.transport = transport;
         this.channel = channel;
         this.route = route;
         this.origin = route.origin();
@@ -41,7 +47,8 @@ final class HttpConnection {
     }
 
     /** Something happened that restarts the stall clock: a read, a request sent, reading resumed. */
-    void touch(long nowNanos) {
+    @Override
+    public void touch(long nowNanos) {
         lastActivityNanos = nowNanos;
     }
 
@@ -55,14 +62,37 @@ final class HttpConnection {
         return reused;
     }
 
-    void setAutoRead(boolean on) {
+    @Override
+    public void setAutoRead(boolean on) {
         channel.config().setAutoRead(on);
         if (on) channel.read();
     }
 
-    void close() {
+    @Override
+    public void close() {
         current = null;
         channel.close();
+    }
+
+    @Override
+    public void completed(boolean reusable) {
+        if (reusable && transport != null) transport.release(this);
+        else close();
+    }
+
+    @Override
+    public boolean unprocessed() {
+        return reused;
+    }
+
+    @Override
+    public void retryElsewhere(Exchange exchange) {
+        transport.connectFresh(exchange); // not the pool: its next connection may be just as stale
+    }
+
+    @Override
+    public String protocol() {
+        return "http/1.1";
     }
 
     boolean isUsable() {

@@ -8,8 +8,14 @@ public final class ResponseHead {
     private final int status;
     private final String reason;
     private final HttpHeaders headers;
+    private final String protocol;
 
     ResponseHead(HttpResponse response) {
+        this(response, "http/1.1");
+    }
+
+    ResponseHead(HttpResponse response, String protocol) {
+        this.protocol = protocol;
         this.status = response.status().code();
         this.reason = response.status().reasonPhrase();
         this.headers = response.headers();
@@ -17,6 +23,11 @@ public final class ResponseHead {
 
     public int status() {
         return status;
+    }
+
+    /** The protocol that carried the response: "http/1.1" or "h2". */
+    public String protocol() {
+        return protocol;
     }
 
     public String reason() {

@@ -26,10 +26,16 @@ import java.security.cert.X509Certificate;
  */
 final class TlsContexts {
     private final TlsSettings settings;
+    private final dev.haul.core.HttpVersions versions;
     private SslContext context;
 
     TlsContexts(TlsSettings settings) {
+        this(settings, dev.haul.core.HttpVersions.HTTP1_1);
+    }
+
+    TlsContexts(TlsSettings settings, dev.haul.core.HttpVersions versions) {
         this.settings = settings;
+        this.versions = versions;
     }
 
     SslHandler newHandler(ByteBufAllocator alloc, String host, int port) {
@@ -50,12 +56,32 @@ final class TlsContexts {
                 } else if (settings.extraCaFile() != null) {
                     builder.trustManager(trustWithExtra());
                 }
+                io.netty.handler.ssl.ApplicationProtocolConfig alpn = alpn(versions);
+                if (alpn != null) builder.applicationProtocolConfig(alpn);
                 context = builder.build();
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
             }
         }
         return context;
+    }
+
+    /**
+     * What ALPN offers: h2 then http/1.1 by default, only h2 with --http2, nothing with --http1.1
+     * (a server then speaks HTTP/1.1, as to any client without ALPN). A server that picks none
+     * of them is spoken to in HTTP/1.1, as RFC 7301 lets the client decide.
+     */
+    static io.netty.handler.ssl.ApplicationProtocolConfig alpn(dev.haul.core.HttpVersions versions) {
+        String[] offer = switch (versions) {
+            case AUTO -> new String[] {io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2,
+                    io.netty.handler.ssl.ApplicationProtocolNames.HTTP_1_1};
+            case HTTP2 -> new String[] {io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2};
+            case HTTP1_1 -> null;
+        };
+        if (offer == null) return null;
+        return new io.netty.handler.ssl.ApplicationProtocolConfig(io.netty.handler.ssl.ApplicationProtocolConfig.Protocol.ALPN,
+                io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, offer);
     }
 
     /**

@@ -48,6 +48,12 @@ public final class Transport {
     private final TlsContexts tls;
     private final ConnectionPool pool;
     private final Set<HttpConnection> open = new HashSet<>();
+    /** Connections being opened that later exchanges to their route may wait for (they may turn out h2). */
+    private final java.util.Map<Route, Dial> dials = new java.util.HashMap<>();
+    private final H2Registry h2 = new H2Registry();
+    /** Routes whose server answered ALPN with HTTP/1.1: exchanges to them no longer wait for a dial. */
+    private final Set<Route> http1Only = new HashSet<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Transport.class);
     private final java.util.function.LongSupplier clock;
     private AddressResolverGroup<InetSocketAddress> dns; // created on the first host name, not for IP literals
 
@@ -75,11 +81,13 @@ public final class Transport {
             datagramType = NioDatagramChannel.class;
         }
         loop = group.next();
-        tls = new TlsContexts(config.tls());
+        tls = new TlsContexts(config.tls(), config.httpVersions());
         pool = new ConnectionPool(Math.max(16, config.jobs()));
         long sweepMs = Math.max(50, Math.min(1000, config.stallTimeout().toMillis() / 4));
-        loop.scheduleAtFixedRate(() -> sweepStalls(open, now(), config.stallTimeout().toNanos()),
-                sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(() -> {
+            sweepStalls(open, now(), config.stallTimeout().toNanos());
+            h2.sweepStalls(now(), config.stallTimeout().toNanos(), stallSeconds());
+        }, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -116,22 +124,49 @@ public final class Transport {
         return clock.getAsLong();
     }
 
+    boolean h2Only() {
+        return config.httpVersions() == dev.haul.core.HttpVersions.HTTP2;
+    }
+
     long stallSeconds() {
         return config.stallTimeout().toSeconds();
     }
 
-    /** Starts a GET on a kept-alive connection of the URL's route, or on a new one. Runs on the loop. */
+    /** Starts a GET on a connection of the URL's route: a stream of an h2 one, a kept-alive one, or a new one. Runs on the loop. */
     public Exchange exchange(RequestSpec request, ExchangeListener listener) {
         assert loop.inEventLoop();
         Route route = Route.of(request.url(), config.proxy());
         Exchange exchange = new Exchange(this, request, route, listener);
+        dispatch(exchange);
+        return exchange;
+    }
+
+    /**
+     * Finds the exchange a carrier, in this order: a stream on a ready h2 connection with room,
+     * an idle kept-alive HTTP/1.1 connection, a place among the waiters of a connection being
+     * negotiated (it may be h2), or a new connection. On the loop.
+     */
+    void dispatch(Exchange exchange) {
+        Route route = exchange.route;
+        H2Connection multiplexed = h2.withRoom(route);
+        if (multiplexed != null) {
+            multiplexed.open(exchange);
+            return;
+        }
         HttpConnection idle = pool.take(route);
         if (idle != null) {
             send(idle, exchange, true);
-        } else {
-            connectFresh(exchange);
+            return;
         }
-        return exchange;
+        Dial pending = dials.get(route);
+        if (pending != null && pending.join(exchange)) return;
+        connectFresh(exchange);
+    }
+
+    /** Whether a new connection on the route may turn out to be h2, so that others should wait for it. */
+    private boolean mayMultiplex(Route route) {
+        if (config.httpVersions() == dev.haul.core.HttpVersions.HTTP1_1 || http1Only.contains(route)) return false;
+        return route.origin().tls() || (config.httpVersions() == dev.haul.core.HttpVersions.HTTP2 && !route.absoluteForm());
     }
 
     /**
@@ -141,35 +176,40 @@ public final class Transport {
      */
     void connectFresh(Exchange exchange) {
         Route route = exchange.route;
+        Dial dial = new Dial(this, route, exchange, mayMultiplex(route));
+        if (dial.multiplexable) dials.put(route, dial);
         if (route.direct()) {
             Origin origin = route.origin();
-            resolveThen(exchange, origin.bareHost(), origin.port(), address -> connect(exchange, address, null));
+            resolveThen(dial, origin.bareHost(), origin.port(), address -> connect(dial, address, null));
         } else if (route.absoluteForm()) {
-            resolveThen(exchange, route.proxyHost(), route.proxyPort(), proxy -> connect(exchange, proxy, null));
+            resolveThen(dial, route.proxyHost(), route.proxyPort(), proxy -> connect(dial, proxy, null));
         } else {
             Origin origin = route.origin();
-            resolveThen(exchange, route.proxyHost(), route.proxyPort(), proxy -> connect(exchange,
+            resolveThen(dial, route.proxyHost(), route.proxyPort(), proxy -> connect(dial,
                     InetSocketAddress.createUnresolved(origin.bareHost(), origin.port()), proxy));
         }
     }
 
     /** Resolves {@code host} without blocking (IP literals need no lookup), then goes on, on the loop. */
-    private void resolveThen(Exchange exchange, String host, int port, java.util.function.Consumer<InetSocketAddress> next) {
+    private void resolveThen(Dial dial, String host, int port, java.util.function.Consumer<InetSocketAddress> next) {
         byte[] literal = NetUtil.createByteArrayFromIpAddressString(host);
         if (literal != null) {
             try {
                 next.accept(new InetSocketAddress(InetAddress.getByAddress(literal), port)); // bytes given: no lookup
             } catch (UnknownHostException e) {
-                exchange.fail(FailureReason.DNS_FAILED, "bad address " + host);
+                dial.fail(FailureReason.DNS_FAILED, "bad address " + host);
             }
             return;
         }
         dns().getResolver(loop).resolve(InetSocketAddress.createUnresolved(host, port)).addListener(f -> {
-            if (exchange.isFinished()) return;
+            if (dial.abandoned()) {
+                dial.drop();
+                return;
+            }
             if (f.isSuccess()) {
                 next.accept((InetSocketAddress) f.getNow());
             } else {
-                exchange.fail(FailureReason.DNS_FAILED, "host name " + host + " not found");
+                dial.fail(FailureReason.DNS_FAILED, "host name " + host + " not found");
             }
         });
     }
@@ -179,9 +219,9 @@ public final class Transport {
      *                     the origin left unresolved for the proxy
      * @param tunnelProxy  the resolved proxy for a tunnel, else null
      */
-    private void connect(Exchange exchange, InetSocketAddress address, InetSocketAddress tunnelProxy) {
-        Route route = exchange.route;
-        HttpConnection[] made = new HttpConnection[1];
+    private void connect(Dial dial, InetSocketAddress address, InetSocketAddress tunnelProxy) {
+        Route route = dial.route;
+        HttpClientInitializer pipeline = new HttpClientInitializer(this, route, tunnelProxy, tls, config, dial);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(socketType)
@@ -189,30 +229,75 @@ public final class Transport {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
-                .handler(new HttpClientInitializer(this, route, tunnelProxy, tls, config, c -> made[0] = c));
+                .handler(pipeline);
         ChannelFuture connect = bootstrap.connect(address);
         connect.addListener(f -> {
-            if (exchange.isFinished()) {
+            if (dial.isDone() || dial.abandoned()) {
+                dial.drop();
                 if (f.isSuccess()) connect.channel().close();
                 return;
             }
             if (!f.isSuccess()) {
-                exchange.fail(classifyConnectFailure(f.cause()), connectMessage(route, f.cause()));
+                dial.fail(classifyConnectFailure(f.cause()), connectMessage(route, f.cause()));
                 return;
             }
-            made[0].touch(now());
-            open.add(made[0]);
+            HttpConnection http1 = pipeline.http1(); // null: ALPN or the h2 preface decides, and calls back
             if (route.tunnel()) {
                 // The tunnel is up only when the proxy said so; the request waits for that.
-                made[0].channel.pipeline().get(io.netty.handler.proxy.ProxyHandler.class).connectFuture().addListener(t -> {
-                    if (exchange.isFinished()) return;
-                    if (t.isSuccess()) send(made[0], exchange, false);
-                    else exchange.fail(classifyConnectFailure(t.cause()), connectMessage(route, t.cause()));
+                connect.channel().pipeline().get(io.netty.handler.proxy.ProxyHandler.class).connectFuture().addListener(t -> {
+                    if (!t.isSuccess()) dial.fail(classifyConnectFailure(t.cause()), connectMessage(route, t.cause()));
+                    else if (http1 != null) opened(dial, http1);
                 });
-            } else {
-                send(made[0], exchange, false);
+            } else if (http1 != null) {
+                opened(dial, http1);
             }
         });
+    }
+
+    /** An HTTP/1.1 connection is up: it joins the stall sweep and goes to the dial's first exchange. */
+    private void opened(Dial dial, HttpConnection connection) {
+        connection.touch(now());
+        open.add(connection);
+        dial.ready(connection);
+    }
+
+    /** ALPN chose HTTP/1.1: the route's server does not multiplex, so nothing waits for its dials again. */
+    void negotiated(Dial dial, HttpConnection connection) {
+        http1Only.add(dial.route);
+        log.debug("connection to {} speaks http/1.1 (ALPN)", dial.route.origin().hostHeader());
+        opened(dial, connection);
+    }
+
+    /** The h2 pipeline is in place: the connection is ready at the server's SETTINGS, or fails after the connect timeout. */
+    void awaitSettings(H2Connection connection, Dial dial) {
+        long ms = config.connectTimeout().toMillis();
+        loop.schedule(() -> {
+            if (!dial.isDone()) {
+                dial.h2StartFailed(true, "no HTTP/2 SETTINGS from the server within " + config.connectTimeout().toSeconds() + " s");
+                connection.channel.close();
+            }
+        }, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** An h2 connection got its SETTINGS: it takes streams from now on. */
+    void register(H2Connection connection) {
+        log.debug("connection to {} speaks h2", connection.route.origin().hostHeader());
+        h2.add(connection);
+    }
+
+    /** The h2 connection closed. */
+    void forget(H2Connection connection) {
+        h2.remove(connection);
+    }
+
+    /** The dial succeeded or failed: later exchanges no longer wait for it. */
+    void dialEnded(Dial dial) {
+        dials.remove(dial.route, dial);
+    }
+
+    /** A dial's first exchange takes its new HTTP/1.1 connection. */
+    void sendOn(HttpConnection connection, Exchange exchange) {
+        send(connection, exchange, false);
     }
 
     /**
@@ -319,6 +404,7 @@ public final class Transport {
                 loop.submit(() -> {
                     beforeStop.run();
                     for (HttpConnection c : Set.copyOf(open)) c.close();
+                    h2.closeAll();
                     if (dns != null) dns.close();
                 }).await(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -33,7 +33,7 @@ final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
     EmbeddedExchange(String url) {
         URI uri = Urls.parse(url);
         Origin origin = Origin.of(uri);
-        connection = new HttpConnection(channel, origin);
+        connection = new HttpConnection(channel, Route.direct(origin), transport);
         channel.pipeline().addLast("http", new HttpClientCodec(HttpClientInitializer.MAX_INITIAL_LINE,
                 HttpClientInitializer.MAX_HEADER_BYTES, HttpClientInitializer.MAX_CHUNK));
         channel.pipeline().addLast("exchange", new ConnectionHandler(connection, transport));
