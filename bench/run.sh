@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# haul against curl, aria2c and wget2 on a loopback nginx: see bench/README.md.
+# haul against curl, aria2c, wget2 and axel on a loopback nginx (and, for the slow and faulty
+# rows, the bench's own small server): see bench/README.md.
 #
 #   bash bench/run.sh [options] [WORKLOAD ...]
 #
@@ -24,6 +25,11 @@ workloads (default: all, in this order)
   big      one file of --big-mib MiB
   scale    --scale-files files of 4 KiB, all at once (--scale-conc)
   tiny     one file of 1 KiB: start-up to exit
+  throttled  one file of --throttled-mib MiB from nginx capping each connection at 16 MiB/s,
+           fetched over --split connections (haul -x, aria2c -x -s, axel -n)
+  latency  500 files of 64 KiB, each answered 50 ms after its request, -c at once
+  flaky    2000 files of 64 KiB from a server that resets every 20th response mid-body
+           (haul's own retries, curl --retry 5 --retry-all-errors, aria2c's)
 
 options
   -n, --pairs N        measured pairs per peer and workload (default: 3; scale 1, tiny 10)
@@ -32,9 +38,12 @@ options
       --big-mib N      size of the big file in MiB (default 256)
       --scale-files N  files in the scale workload (default 10000, at most 99999)
       --scale-conc N   transfers at once in the scale workload (default: all of them)
+      --throttled-mib N  size of the throttled file in MiB (default 1024)
+  -x, --split N        connections for the one throttled file (default 8)
       --tls            https (HTTP/1.1) with a throwaway CA: haul --cacert, curl --cacert,
                        aria2c and wget2 --ca-certificate
-      --peers 'LIST'   peers to compare with (default 'curl aria2c wget2'); missing ones are skipped
+      --peers 'LIST'   peers to compare with (default 'curl aria2c wget2 axel'); each workload
+                       uses those of them that fit it; missing ones are skipped
       --haul CMD       how to run haul (default: this checkout's ./haul)
       --no-pin         do not pin the client and the server to separate CPUs
       --timeout SEC    a run that takes longer fails (default 600)
@@ -42,7 +51,7 @@ options
   -h, --help           this text
 
 needs: nginx (apt-get install nginx), GNU time (apt-get install time), openssl, coreutils;
-peers: apt-get install curl aria2 wget2
+peers: apt-get install curl aria2 wget2 axel; the latency and flaky rows need python3
 EOF
 }
 
@@ -52,7 +61,8 @@ note() { echo "bench: $*" >&2; }
 # ---- options -----------------------------------------------------------------------------
 
 pairs= warmup=1 conc=16 big_mib=256 scale_files=10000 scale_conc= tls=0 pin=1 keep=0
-timeout_s=600 peers_wanted="curl aria2c wget2" haul_cmd="$repo/haul"
+throttled_mib=1024 split=8
+timeout_s=600 peers_wanted="curl aria2c wget2 axel" haul_cmd="$repo/haul"
 workloads=()
 number() { [[ $2 =~ ^[0-9]+$ ]] && (( $2 >= ${3:-1} )) || die "$1 needs a whole number of at least ${3:-1}, not '$2'"; }
 while (( $# )); do
@@ -63,6 +73,8 @@ while (( $# )); do
     --big-mib) number "$1" "${2-}"; big_mib=$2; shift 2 ;;
     --scale-files) number "$1" "${2-}"; (( $2 <= 99999 )) || die "--scale-files: at most 99999"; scale_files=$2; shift 2 ;;
     --scale-conc) number "$1" "${2-}"; scale_conc=$2; shift 2 ;;
+    --throttled-mib) number "$1" "${2-}"; throttled_mib=$2; shift 2 ;;
+    -x|--split) number "$1" "${2-}"; split=$2; shift 2 ;;
     --tls) tls=1; shift ;;
     --peers) [[ $# -ge 2 ]] || die "--peers needs a list"; peers_wanted=$2; shift 2 ;;
     --haul) [[ -n ${2-} ]] || die "--haul needs a command"; haul_cmd=$2; shift 2 ;;
@@ -70,22 +82,29 @@ while (( $# )); do
     --timeout) number "$1" "${2-}"; timeout_s=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) usage; exit 0 ;;
-    small|medium|big|scale|tiny) workloads+=("$1"); shift ;;
+    small|medium|big|scale|tiny|throttled|latency|flaky) workloads+=("$1"); shift ;;
     *) usage >&2; die "unknown argument '$1'" ;;
   esac
 done
-(( ${#workloads[@]} )) || workloads=(small medium big scale tiny)
+(( ${#workloads[@]} )) || workloads=(small medium big scale tiny throttled latency flaky)
 scale_conc=${scale_conc:-$scale_files}
 scheme=http; if (( tls )); then scheme=https; fi
 
-# Sets wl_count, wl_size (bytes), wl_conc, wl_pairs, wl_prefix for a workload.
+# Sets wl_count, wl_size (bytes), wl_conc, wl_pairs, wl_prefix, wl_peers (the peers that fit
+# it) and wl_server (nginx, or the bench's own faultserver.py) for a workload.
 workload() {
+  wl_peers="curl aria2c wget2" wl_server=nginx
   case $1 in
     small)  wl_count=2000 wl_size=$((64 << 10)) wl_conc=$conc wl_pairs=${pairs:-3} wl_prefix=s ;;
     medium) wl_count=100 wl_size=$((10 << 20)) wl_conc=$conc wl_pairs=${pairs:-3} wl_prefix=m ;;
     big)    wl_count=1 wl_size=$((big_mib << 20)) wl_conc=1 wl_pairs=${pairs:-3} wl_prefix=b ;;
     scale)  wl_count=$scale_files wl_size=4096 wl_conc=$scale_conc wl_pairs=${pairs:-1} wl_prefix=x ;;
     tiny)   wl_count=1 wl_size=1024 wl_conc=1 wl_pairs=${pairs:-10} wl_prefix=t ;;
+    throttled) wl_count=1 wl_size=$((throttled_mib << 20)) wl_conc=$split wl_pairs=${pairs:-3} wl_prefix=r
+               wl_peers="aria2c axel" ;;
+    latency) wl_count=500 wl_size=$((64 << 10)) wl_conc=$conc wl_pairs=${pairs:-3} wl_prefix=l wl_server=fault ;;
+    flaky)  wl_count=2000 wl_size=$((64 << 10)) wl_conc=$conc wl_pairs=${pairs:-3} wl_prefix=f
+            wl_peers="curl aria2c" wl_server=fault ;;
   esac
 }
 
@@ -104,14 +123,22 @@ gtime=$(type -P time || true)
 for tool in openssl sha256sum split timeout awk; do
   command -v "$tool" >/dev/null || die "$tool not found"
 done
+python_bin=
+for wl in "${workloads[@]}"; do
+  workload "$wl"
+  if [[ $wl_server == fault ]]; then
+    python_bin=$(command -v python3 || true)
+    [[ -n $python_bin ]] || die "the $wl workload needs python3 (its server is bench/faultserver.py)"
+  fi
+done
 read -r -a haul_argv <<< "$haul_cmd"
 command -v "${haul_argv[0]}" >/dev/null || die "haul command not found: ${haul_argv[0]}"
 
 peers=()
 for p in $peers_wanted; do
   case $p in
-    curl|aria2c|wget2) ;;
-    *) die "unknown peer '$p' (curl, aria2c, wget2)" ;;
+    curl|aria2c|wget2|axel) ;;
+    *) die "unknown peer '$p' (curl, aria2c, wget2, axel)" ;;
   esac
   if command -v "$p" >/dev/null; then
     peers+=("$p")
@@ -144,7 +171,7 @@ fi
 # ---- temporary tree and cleanup ----------------------------------------------------------
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/haul-bench.XXXXXX")
-nginx_pid= outbase= overhead=0
+nginx_pid= fault_pid= outbase= overhead=0
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -153,6 +180,10 @@ cleanup() {
     for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$nginx_pid" 2>/dev/null || true
     wait "$nginx_pid" 2>/dev/null || true
+  fi
+  if [[ -n $fault_pid ]] && kill -0 "$fault_pid" 2>/dev/null; then
+    kill -TERM "$fault_pid" 2>/dev/null || true
+    wait "$fault_pid" 2>/dev/null || true
   fi
   if [[ -n $outbase && $outbase != "$work"/* ]]; then rm -rf "$outbase"; fi
   if (( keep )); then note "kept $work"; else rm -rf "$work"; fi
@@ -288,6 +319,8 @@ http {
         root $data;
         $tls_lines
         location / { }
+        # each connection capped, as many real servers do: where segmented downloads pay off
+        location /throttled/ { limit_rate 16m; }
     }
 }
 EOF
@@ -318,27 +351,56 @@ start_nginx() {
   die "nginx did not start on 127.0.0.1 (see above)"
 }
 
+# The latency and flaky rows: bench/faultserver.py on 127.0.0.1 (an ephemeral port), plain HTTP.
+start_fault_server() {
+  local f=$work/fault
+  mkdir -p "$f"
+  "${pin_server[@]}" "$python_bin" "$here/faultserver.py" "$data" "$f/port" --delay-ms 50 --reset-every 20 \
+    </dev/null >"$f/stdout.log" 2>&1 &
+  fault_pid=$!
+  for _ in $(seq 100); do
+    kill -0 "$fault_pid" 2>/dev/null || break
+    if [[ -s $f/port ]]; then FAULT_PORT=$(cat "$f/port"); return 0; fi
+    sleep 0.1
+  done
+  cat "$f/stdout.log" >&2
+  die "bench/faultserver.py did not start (see above)"
+}
+
 # ---- clients -----------------------------------------------------------------------------
 
 # Sets the array cmd: CLIENT downloads workload WL into OUT, CONC transfers at once. Each one
 # ignores its configuration file, so that a user's settings do not change what is measured.
+# The throttled row fetches its one file over C connections instead (haul -x, aria2c -x -s, axel -n);
+# the flaky row lets curl retry what it can (--retry-all-errors: a reset is not 'transient' to it).
+# The latency and flaky rows are plain HTTP from the bench's own server, with or without --tls.
 client_cmd() {
-  local client=$1 wl=$2 out=$3 c=$4
+  local client=$1 wl=$2 out=$3 c=$4 secure=$tls
+  [[ $wl == latency || $wl == flaky ]] && secure=0
   case $client in
     haul)
-      cmd=("${haul_argv[@]}" --no-config -q -j "$c" -d "$out" -i "$lists/$wl.urls")
-      (( tls )) && cmd+=(--cacert "$ca") ;;
+      cmd=("${haul_argv[@]}" --no-config -q)
+      if [[ $wl == throttled ]]; then cmd+=(-j 1 -x "$c"); else cmd+=(-j "$c"); fi
+      cmd+=(-d "$out" -i "$lists/$wl.urls")
+      (( secure )) && cmd+=(--cacert "$ca") ;;
     curl)
       cmd=(curl -q -sS --fail --output-dir "$out" --remote-name-all -K "$lists/$wl.curl")
       (( c > 1 )) && cmd+=(--parallel --parallel-max "$c")
-      (( tls )) && cmd+=(--cacert "$ca") ;;
+      [[ $wl == flaky ]] && cmd+=(--retry 5 --retry-all-errors)
+      (( secure )) && cmd+=(--cacert "$ca") ;;
     aria2c)
-      cmd=(aria2c --no-conf -q --file-allocation=none --allow-overwrite=true --auto-file-renaming=false
-           -j "$c" -x 1 -d "$out" -i "$lists/$wl.urls")
-      (( tls )) && cmd+=(--ca-certificate="$ca") ;;
+      cmd=(aria2c --no-conf -q --file-allocation=none --allow-overwrite=true --auto-file-renaming=false)
+      if [[ $wl == throttled ]]; then cmd+=(-j 1 -x "$c" -s "$c"); else cmd+=(-j "$c" -x 1); fi
+      cmd+=(-d "$out" -i "$lists/$wl.urls")
+      (( secure )) && cmd+=(--ca-certificate="$ca") ;;
     wget2)
       cmd=(wget2 --no-config -q --max-threads "$c" --no-hsts --no-hpkp --no-ocsp -P "$out" -i "$lists/$wl.urls")
-      (( tls )) && cmd+=(--ca-certificate="$ca") ;;
+      (( secure )) && cmd+=(--ca-certificate="$ca") ;;
+    axel)   # one file per run (further URLs would be mirrors of it); no CA option: -k over TLS
+      local url; url=$(head -1 "$lists/$wl.urls")
+      cmd=(axel -q -n "$c" -o "$out/${url##*/}")
+      (( secure )) && cmd+=(-k)
+      cmd+=("$url") ;;
   esac
   return 0
 }
@@ -349,6 +411,7 @@ version_of() {
     curl) curl --version | awk 'NR == 1 { print $1, $2 }' ;;
     aria2c) aria2c --version | awk 'NR == 1 { print "aria2c", $3 }' ;;
     wget2) wget2 --version | awk 'NR == 1 { print "wget2", $3 }' ;;
+    axel) axel --version 2>/dev/null | awk 'NR == 1 { print "axel", $2 }' ;;
   esac
 }
 
@@ -437,9 +500,12 @@ for wl in "${workloads[@]}"; do
 done
 if (( tls )); then make_certificates; fi
 start_nginx
-base="$scheme://127.0.0.1:$PORT"
+base="$scheme://127.0.0.1:$PORT" fault_base=
+if [[ -n $python_bin ]]; then start_fault_server; fault_base="http://127.0.0.1:$FAULT_PORT"; fi
 for wl in "${workloads[@]}"; do
-  awk -v b="$base/$wl/" '{ print b $0 }' "$lists/$wl.names" > "$lists/$wl.urls"
+  workload "$wl"
+  b=$base; [[ $wl_server == fault ]] && b=$fault_base
+  awk -v b="$b/$wl/" '{ print b $0 }' "$lists/$wl.names" > "$lists/$wl.urls"
   awk '{ printf "url = \"%s\"\n", $0 }' "$lists/$wl.urls" > "$lists/$wl.curl"
 done
 fingerprint=$(cat "$manifests"/*.sha256 | sha256sum | cut -c1-16)
@@ -450,7 +516,7 @@ note "preparing haul (the first run of a checkout builds it)"
 "${haul_argv[@]}" --version >/dev/null 2>"$work/haul-prepare.log" || { cat "$work/haul-prepare.log" >&2; die "haul does not run"; }
 mkdir -p "$outbase/prepare"
 first=$(head -1 "$lists/${workloads[0]}.urls")
-trust=(); if (( tls )); then trust=(--cacert "$ca"); fi
+trust=(); if (( tls )) && [[ $first == https:* ]]; then trust=(--cacert "$ca"); fi
 "${haul_argv[@]}" --no-config -q -d "$outbase/prepare" "${trust[@]}" "$first" \
   >/dev/null 2>"$work/haul-prepare.log" || { cat "$work/haul-prepare.log" >&2; die "haul could not download $first"; }
 rm -rf "$outbase/prepare"
@@ -481,7 +547,7 @@ overhead=$(awk -v w="$(median_of_true "${pin_client[@]}" "$gtime" -o /dev/null -
                -v b="$(median_of_true "$true_bin")" 'BEGIN { d = w - b; printf "%.6f", (d > 0 ? d : 0) }')
 
 echo "haul loopback benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpus CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)), $placement"
-echo "server: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //') on $base (HTTP/1.1$( (( tls )) && echo ", TLS"))"
+echo "server: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //') on $base (HTTP/1.1$( (( tls )) && echo ", TLS"))$([[ -n $fault_base ]] && echo "; bench/faultserver.py on $fault_base (latency, flaky)")"
 echo "clients: $(version_of haul)$(for p in "${peers[@]}"; do printf ', %s' "$(version_of "$p")"; done)"
 echo "data: fingerprint $fingerprint (the same on every machine); downloads into $outbase"
 echo "wall times are net of the measuring overhead (taskset, GNU time, timeout): $(awk -v f="$overhead" 'BEGIN { printf "%.1f ms", f * 1000 }') a run"
@@ -492,10 +558,19 @@ summary=$work/summary.txt; : > "$summary"
 for wl in "${workloads[@]}"; do
   workload "$wl"
   echo
-  printf '%s: %d x %s, %d at once, %s; %d measured pairs after %d warm-up pair(s)\n' \
-    "$wl" "$wl_count" "$(human "$wl_size")" "$wl_conc" "$scheme" "$wl_pairs" "$warmup"
+  wl_scheme=$scheme how="$wl_conc at once"
+  case $wl in
+    throttled) how="over $wl_conc connections, each capped at 16 MiB/s by the server (the limit: $(awk \
+                 -v b="$wl_size" -v c="$wl_conc" 'BEGIN { printf "%.2f s", b / (c * 16 * 1048576) }'))" ;;
+    latency) wl_scheme="http (bench/faultserver.py)" how+=", each answered 50 ms after its request" ;;
+    flaky) wl_scheme="http (bench/faultserver.py)" how+=", every 20th response reset mid-body" ;;
+  esac
+  printf '%s: %d x %s, %s, %s; %d measured pairs after %d warm-up pair(s)\n' \
+    "$wl" "$wl_count" "$(human "$wl_size")" "$how" "$wl_scheme" "$wl_pairs" "$warmup"
   wl_start=$EPOCHREALTIME
-  if (( ${#peers[@]} == 0 )); then
+  run_peers=()
+  for p in "${peers[@]}"; do [[ " $wl_peers " == *" $p "* ]] && run_peers+=("$p"); done
+  if (( ${#run_peers[@]} == 0 )); then
     for i in $(seq $((warmup + wl_pairs))); do
       if ! run_once haul "$wl" > "$work/msg.txt"; then
         sed 's/^/    /' "$work/msg.txt"; failures=$((failures + 1)); break
@@ -504,7 +579,7 @@ for wl in "${workloads[@]}"; do
     done
     continue
   fi
-  for peer in "${peers[@]}"; do
+  for peer in "${run_peers[@]}"; do
     if [[ $peer == curl ]] && (( wl_conc > 300 )); then
       echo "  (curl 7.88 caps --parallel-max at 300: it runs fewer transfers at once than asked)"
     fi

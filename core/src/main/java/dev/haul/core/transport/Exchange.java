@@ -24,6 +24,8 @@ public final class Exchange {
     private boolean finished;
     private boolean retriedStale;
     private boolean readingPaused;
+    /** The body's last piece is being handed to the listener: the response has been read to its end. */
+    private boolean deliveringLast;
 
     Exchange(Transport transport, RequestSpec request, Route route, ExchangeListener listener) {
         this.transport = transport;
@@ -32,11 +34,22 @@ public final class Exchange {
         this.listener = listener;
     }
 
-    /** Stops the exchange and closes its connection (never returned to the pool). Idempotent. */
+    /**
+     * Stops the exchange and closes its connection, which is never returned to the pool — unless
+     * the abort comes while the body's last piece is being handed over: then the server has sent
+     * all it will for this response, and the kept-alive connection is clean for the next request
+     * (a segment that ends where its range ends, a listener that stops at the last byte).
+     * Idempotent.
+     */
     public void abort() {
         if (finished) return;
         finished = true;
-        if (connection != null) connection.close();
+        if (connection == null) return;
+        HttpConnection c = connection;
+        connection = null;
+        // Released before the listener goes on, so a request it starts next finds the connection idle.
+        if (deliveringLast && keepAlive && !readingPaused) transport.release(c);
+        else c.close();
     }
 
     /** Stops reading from the socket (back-pressure or pause); the server's sends then block in TCP. */
@@ -85,6 +98,7 @@ public final class Exchange {
             return;
         }
         ByteBuf buf = content.content();
+        deliveringLast = content instanceof LastHttpContent;
         if (buf.isReadable()) {
             if (buf.nioBufferCount() == 1) {
                 listener.onBody(buf.nioBuffer());

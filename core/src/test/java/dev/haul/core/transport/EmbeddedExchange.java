@@ -29,6 +29,8 @@ final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
     final StringBuilder body = new StringBuilder();
     FailureReason failure;
     String failureMessage;
+    /** When set, the listener aborts the exchange as soon as the body has this many bytes (as a full segment does). */
+    int abortAtBodyLength = -1;
 
     EmbeddedExchange(String url) {
         URI uri = Urls.parse(url);
@@ -65,6 +67,7 @@ final class EmbeddedExchange implements ExchangeListener, AutoCloseable {
     public void onBody(ByteBuffer chunk) {
         if (!events.get(events.size() - 1).equals("body")) events.add("body");
         body.append(StandardCharsets.ISO_8859_1.decode(chunk));
+        if (abortAtBodyLength >= 0 && body.length() >= abortAtBodyLength) exchange.abort();
     }
 
     @Override
