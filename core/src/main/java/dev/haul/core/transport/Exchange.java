@@ -45,10 +45,10 @@ public final class Exchange {
         if (finished) return;
         finished = true;
         if (connection == null) return;
-        HttpConnection c = connection;
+        Carrier c = connection;
         connection = null;
         // Released before the listener goes on, so a request it starts next finds the connection idle.
-        if (deliveringLast && keepAlive && !readingPaused) transport.release(c);
+        if (deliveringLast && keepAlive && !readingPaused) c.completed(true);
         else c.close();
     }
 
