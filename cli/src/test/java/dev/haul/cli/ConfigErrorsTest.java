@@ -53,6 +53,18 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void helpVersionAndCompletionWorkDespiteABadLineAfterOneWarning() throws IOException {
+        for (String[] args : new String[][] {{"--help"}, {"-V"}, {"completion", "bash"}}) {
+            Harness h = withConfig("--jobs = 4\n");
+            assertEquals(0, h.haul(args), String.join(" ", args));
+            String err = h.err();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.startsWith("haul: warning: " + config + ", line 1: write settings as 'name = value', without dashes: 'jobs = 4'"), err);
+            assertTrue(!h.out().isEmpty(), String.join(" ", args));
+        }
+    }
+
+    @Test
     void noConfigRunsDespiteABadFile() throws IOException {
         Harness h = withConfig("jbos = 4\n");
         assertEquals(0, h.haul("--no-config", "--help"));
