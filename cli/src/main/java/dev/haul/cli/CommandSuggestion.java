@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a mistyped word was probably meant to be: a subcommand ({@code haul dmeo} → {@code demo}) or an option. */
-final class CommandSuggestion {
+public final class CommandSuggestion {
     private static final List<String> SUBCOMMANDS = List.of("demo", "completion");
 
     private CommandSuggestion() {}
@@ -16,7 +16,7 @@ final class CommandSuggestion {
     }
 
     /** The closest of {@code candidates} within two edits of {@code word} (and less than half its length), if any. */
-    static Optional<String> nearest(String word, Iterable<String> candidates) {
+    public static Optional<String> nearest(String word, Iterable<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

@@ -28,7 +28,8 @@ class ConfigErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "jbos = 4                        | 1 | unknown option 'jbos'",
+            "jbos = 4                        | 1 | unknown option 'jbos'; did you mean 'jobs'?",
+            "frobnicate = 4                  | 1 | unknown option 'frobnicate' (see haul --help)",
             "insecure\\njobs = many        | 2 | 'many' is not an int",
             "jobs = 0                        | 1 | --jobs must be at least 1",
             "jobs = 2\\njobs = 3             | 2 | 'jobs' is already set on line 1",
