@@ -3,8 +3,8 @@ package dev.haul.cli;
 import java.util.List;
 import java.util.Optional;
 
-/** A subcommand that a mistyped word was probably meant to be ({@code haul dmeo} → {@code demo}). */
-final class CommandSuggestion {
+/** What a mistyped word was probably meant to be: a subcommand ({@code haul dmeo} → {@code demo}) or an option. */
+public final class CommandSuggestion {
     private static final List<String> SUBCOMMANDS = List.of("demo", "completion");
 
     private CommandSuggestion() {}
@@ -12,11 +12,21 @@ final class CommandSuggestion {
     /** The subcommand within two edits (a swap of neighbours counts as one) of {@code word}, if any. */
     static Optional<String> near(String word) {
         if (word.contains("/") || word.contains(":") || word.contains(".")) return Optional.empty(); // a URL or host, not a command
-        String lower = word.toLowerCase(java.util.Locale.ROOT);
-        for (String command : SUBCOMMANDS) {
-            if (distance(lower, command) <= Math.min(2, command.length() / 2)) return Optional.of(command);
+        return nearest(word.toLowerCase(java.util.Locale.ROOT), SUBCOMMANDS);
+    }
+
+    /** The closest of {@code candidates} within two edits of {@code word} (and less than half its length), if any. */
+    public static Optional<String> nearest(String word, Iterable<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word, c);
+            if (d <= Math.min(2, c.length() / 2) && d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

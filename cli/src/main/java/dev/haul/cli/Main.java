@@ -56,13 +56,13 @@ public final class Main {
                 return ExitCodes.USAGE;
             }
             // Help and the version must work even so: they are how a user finds out what to write.
-            streams.err().println("haul: warning: " + e.getMessage() + " (the file is ignored for --help and --version)");
+            streams.err().println("haul: warning: " + e.getMessage() + " (the file is ignored for this)");
             cli = commandLine(args, streams, env, false);
         }
         HaulCommand command = cli.getCommand();
         configureLogging(args, cli.getDefaultValueProvider() instanceof ConfigDefaults config && config.flag("--verbose"));
         cli.setParameterExceptionHandler((ex, a) -> {
-            streams.err().println("haul: " + ex.getMessage() + " (see haul --help)");
+            streams.err().println("haul: " + ex.getMessage() + didYouMean(ex) + " (see haul --help)");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -159,14 +159,28 @@ public final class Main {
         }
     }
 
-    /** Whether the line asks for help or the version (of haul or a subcommand), so that nothing is downloaded. */
+    /** "; did you mean --jobs?" for a mistyped option, as picocli suggests it; else nothing. */
+    private static String didYouMean(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) return "";
+        List<String> names = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : ex.getCommandLine().getCommandSpec().options()) names.add(o.longestName());
+        for (String arg : unmatched.getUnmatched()) {
+            if (!arg.startsWith("--")) continue;
+            String typed = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String near = CommandSuggestion.nearest(typed, names).orElse(null);
+            if (near != null) return "; did you mean " + near + "?";
+        }
+        return "";
+    }
+
+    /** Whether the line asks for help, the version or a completion script, so that nothing is downloaded. */
     private static boolean asksOnlyForHelpOrVersion(String[] args, Environment env) {
-        if (!asksForHelp(args)) return false;
+        if (!asksForHelp(args) && !namesASubcommand(args)) return false;
         CommandLine probe = new HaulCommand(Streams.discarding(), env).commandLine(false);
         completeModel(probe, Streams.discarding());
         try {
             for (CommandLine c : probe.parseArgs(args).asCommandLineList()) {
-                if (c.isUsageHelpRequested() || c.isVersionHelpRequested()) return true;
+                if (c.isUsageHelpRequested() || c.isVersionHelpRequested() || c.getCommand() instanceof CompletionCommand) return true;
             }
             return false;
         } catch (CommandLine.ParameterException e) {

@@ -28,7 +28,8 @@ class ConfigErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "jbos = 4                        | 1 | unknown option 'jbos'",
+            "jbos = 4                        | 1 | unknown option 'jbos'; did you mean 'jobs'?",
+            "frobnicate = 4                  | 1 | unknown option 'frobnicate' (see haul --help)",
             "insecure\\njobs = many        | 2 | 'many' is not an int",
             "jobs = 0                        | 1 | --jobs must be at least 1",
             "jobs = 2\\njobs = 3             | 2 | 'jobs' is already set on line 1",
@@ -50,6 +51,18 @@ class ConfigErrorsTest {
         assertTrue(err.contains(why), err);
         assertTrue(!err.contains("hunter2"), err);
         assertEquals("", h.out());
+    }
+
+    @Test
+    void helpVersionAndCompletionWorkDespiteABadLineAfterOneWarning() throws IOException {
+        for (String[] args : new String[][] {{"--help"}, {"-V"}, {"completion", "bash"}}) {
+            Harness h = withConfig("--jobs = 4\n");
+            assertEquals(0, h.haul(args), String.join(" ", args));
+            String err = h.err();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.startsWith("haul: warning: " + config + ", line 1: write settings as 'name = value', without dashes: 'jobs = 4'"), err);
+            assertTrue(!h.out().isEmpty(), String.join(" ", args));
+        }
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class Urls {
         }
         int colon = raw.indexOf("://");
         if (colon <= 0) {
-            boolean hostLike = raw.matches("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]+)?([/?#].*)?");
+            // "example.org/a.iso", "localhost:8080/x": a host and path that only lack the scheme
+            boolean hostLike = raw.matches("([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(:[0-9]+)?([/?#].*)?|[A-Za-z0-9.-]+:[0-9]+([/?#].*)?");
             throw new IllegalArgumentException("not a URL: it needs http:// or https:// in front"
                     + (hostLike ? ", as in http://" + raw : ""));
         }

@@ -112,6 +112,7 @@ class UrlsParseTest {
             "https://:8443/a      | https:// needs a host, as in https://example.org/file",
             "example.org/a.iso    | not a URL: it needs http:// or https:// in front, as in http://example.org/a.iso",
             "dmeo                 | not a URL: it needs http:// or https:// in front",
+            "localhost:8080/x     | not a URL: it needs http:// or https:// in front, as in http://localhost:8080/x",
             "gopher://h/x         | gopher:// is not supported: haul takes http:// and https:// URLs",
     })
     void urlErrorsAreInUserWords(String raw, String message) {

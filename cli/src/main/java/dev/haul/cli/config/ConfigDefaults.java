@@ -1,5 +1,6 @@
 package dev.haul.cli.config;
 
+import dev.haul.cli.CommandSuggestion;
 import dev.haul.core.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -46,7 +47,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         Map<OptionSpec, Integer> firstLine = new HashMap<>();
         for (ConfigLine line : lines) {
             OptionSpec option = option(spec, line.name());
-            if (option == null) throw new ConfigException(file, line.number(), "unknown option '" + line.name() + "' (see haul --help)");
+            if (option == null) throw new ConfigException(file, line.number(), "unknown option '" + line.name() + "'" + nearest(spec, line.name()));
             if (NOT_SETTABLE.contains(option.longestName())) {
                 throw new ConfigException(file, line.number(), "'" + line.name() + "' cannot be set in a config file");
             }
@@ -117,6 +118,15 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         OptionSpec option = spec.findOption(longName);
         List<String> v = option == null ? null : values.get(option);
         return v != null && Boolean.parseBoolean(v.get(0));
+    }
+
+    /** "; did you mean 'jobs'?" for a near miss of an option's name, else a pointer to --help. */
+    private static String nearest(CommandSpec spec, String name) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.longestName().startsWith("--") && !NOT_SETTABLE.contains(o.longestName())) names.add(o.longestName().substring(2));
+        }
+        return CommandSuggestion.nearest(name, names).map(n -> "; did you mean '" + n + "'?").orElse(" (see haul --help)");
     }
 
     private static OptionSpec option(CommandSpec spec, String name) {

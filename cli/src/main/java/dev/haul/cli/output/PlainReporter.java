@@ -25,8 +25,7 @@ public final class PlainReporter implements HumanOutput {
     private String stopReason;
     /** The list comes from standard input and nothing has come yet: say so once it has been quiet a while. */
     private boolean stdinNoticePending;
-    private final long createdAt = System.nanoTime();
-    private long lastProgress = createdAt;
+    private long lastProgress = System.nanoTime();
 
     public PlainReporter(PrintStream err, boolean quiet, String dirAsGiven) {
         this.err = err;
@@ -121,6 +120,7 @@ public final class PlainReporter implements HumanOutput {
                 return;
             }
         }
+        // Ticks come about every 5 s, a little early or late: only the first-second tick is skipped here.
         if (System.nanoTime() - lastProgress < (SUMMARY_EVERY_MS - 100) * 1_000_000) return;
         lastProgress = System.nanoTime();
         if (nothingYet(snapshot)) return; // still waiting: the line above said so

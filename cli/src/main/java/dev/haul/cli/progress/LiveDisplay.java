@@ -178,7 +178,7 @@ public final class LiveDisplay implements HumanOutput {
         words.summary(done, unchanged, failed, cancelled, bytes, elapsedMillis);
     }
 
-    /** The total line, led by a word that the run waits for a piped list that has given nothing yet. */
+    /** The total line replaced by a note: the run waits for a piped list that has given no URL yet. */
     private List<String> waiting(List<String> lines, int width) {
         List<String> withNote = new ArrayList<>(lines);
         String note = Sgr.style(Sgr.BOLD, DisplayWidth.truncateEnd("  " + PlainReporter.WAITING_FOR_STDIN + "…", width), color);

@@ -50,6 +50,22 @@ class NameReservationsModesTest {
         assertEquals(new Decision.Skip("file.bin"), reserve(OnExists.SKIP, "file.bin"));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = OnExists.class, names = {"SKIP", "OVERWRITE", "FAIL"})
+    void aDirectoryWithTheNameIsRefusedWithOneLineSayingSo(OnExists mode) throws IOException {
+        Files.createDirectory(dir.resolve("file.bin"));
+        Decision d = reserve(mode, "file.bin");
+        assertEquals(new Decision.Refuse("file.bin", mode, true), d);
+        assertEquals("file.bin is a directory (--on-exists " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                + "; rename would save as file.bin.1)", ((Decision.Refuse) d).message());
+    }
+
+    @Test
+    void renameSavesBesideADirectoryWithTheName() throws IOException {
+        Files.createDirectory(dir.resolve("file.bin"));
+        assertEquals(new Decision.Use("file.bin.1", false), reserve(OnExists.RENAME, "file.bin"));
+    }
+
     @Test
     void failRefusesAnExistingFile() throws IOException {
         existing("file.bin");
