@@ -30,7 +30,7 @@ public final class SessionQueue implements RequestSink, EngineListener {
     /** Items not yet saved, by URL (user info left out), as their list lines. Guarded by lock. */
     private final Map<String, String> lines = new LinkedHashMap<>();
     private final Map<Long, String> keyOfId = new HashMap<>();
-    private final List<DownloadRequest> toSubmit = new ArrayList<>();
+    private final List<Waiting> toSubmit = new ArrayList<>();
     private long version;
     private long writtenVersion = -1;
     private boolean inputFinished;
@@ -38,6 +38,9 @@ public final class SessionQueue implements RequestSink, EngineListener {
     private boolean closed;
     private boolean warned;
     private Thread writer;
+
+    /** A request written (or about to be) and not yet submitted; {@code held} when it keeps the run open. */
+    private record Waiting(DownloadRequest request, boolean held) {}
 
     public SessionQueue(SessionFile file, EngineSink engine, Consumer<String> warn) {
         this.file = file;
@@ -58,8 +61,8 @@ public final class SessionQueue implements RequestSink, EngineListener {
         synchronized (lock) {
             if (closed || lines.containsKey(key)) return; // a queued URL is queued once
             lines.put(key, SessionFile.line(request));
-            if (finishSent) engine.holdInput(); // the add-URL prompt: the run waits for it
-            toSubmit.add(request);
+            if (finishSent) engine.holdInput(); // the add-URL prompt after the list ended: the run waits for it
+            toSubmit.add(new Waiting(request, finishSent));
             version++;
             lock.notifyAll();
         }
@@ -98,7 +101,7 @@ public final class SessionQueue implements RequestSink, EngineListener {
             while (true) {
                 String text;
                 long v;
-                List<DownloadRequest> batch;
+                List<Waiting> batch;
                 synchronized (lock) {
                     while (!closed && version == writtenVersion && !(inputFinished && !finishSent && toSubmit.isEmpty())) {
                         lock.wait();
@@ -118,9 +121,9 @@ public final class SessionQueue implements RequestSink, EngineListener {
                 }
                 synchronized (lock) {
                     // Under the lock: the loop's event for a new id waits until its key is known.
-                    for (DownloadRequest r : batch) {
-                        keyOfId.put(engine.submitWithId(r), Shard.withoutUserInfo(r.url()));
-                        if (finishSent) engine.releaseInput();
+                    for (Waiting w : batch) {
+                        keyOfId.put(engine.submitWithId(w.request()), Shard.withoutUserInfo(w.request().url()));
+                        if (w.held()) engine.releaseInput();
                     }
                     if (inputFinished && !finishSent) {
                         finishSent = true;

@@ -53,6 +53,8 @@ public final class SavedFileLog implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ExecutorService writer;
+    /** Writer thread only. */
+    private boolean warned;
 
     private record Pending(SavedFile record, Path mtimeOf, Instant mtime, CompletableFuture<Void> done) {}
 
@@ -169,7 +171,8 @@ public final class SavedFileLog implements AutoCloseable {
         try {
             append(text.toString());
         } catch (IOException | RuntimeException e) {
-            log.warn("cannot record saved files in {}: {}", file, e.toString());
+            if (!warned) log.warn("cannot record saved files in {}: {}", file, e.toString()); // once, not per file
+            warned = true;
         }
         for (Pending b : batch) b.done().complete(null);
     }

@@ -123,6 +123,22 @@ class RerunIT {
     }
 
     @Test
+    void onExistsSetInTheConfigFileCountsAsGiven() throws IOException {
+        serve(6);
+        String url = origin.url("/d/" + name(6));
+        Path out = dir.resolve("out");
+        assertEquals(0, haul("-d", out.toString(), url).run().exitCode());
+        Path config = dir.resolve("xdg");
+        Files.createDirectories(config.resolve("haul"));
+        Files.writeString(config.resolve("haul/config"), "on-exists = rename\n");
+
+        HaulProcess.Result rerun = haul("-d", out.toString(), url).env("XDG_CONFIG_HOME", config.toString()).run();
+
+        assertEquals(0, rerun.exitCode(), rerun::describe);
+        assertEquals(List.of(out.resolve(name(6) + ".1").toString()), rerun.stdoutLines());
+    }
+
+    @Test
     void aFileTheUserChangedIsNotTakenForTheSavedOne() throws IOException {
         byte[] body = serve(4);
         String url = origin.url("/d/" + name(4));
