@@ -175,6 +175,12 @@ public final class H2Origin implements AutoCloseable {
         goAwayAt = at;
     }
 
+    /** On the first connection: answer nothing until {@code n} requests are in flight at once (proves concurrency). */
+    public void holdUntilInFlight(int n) {
+        goAwayKeep = n;
+        goAwayAt = n;
+    }
+
     public int connectionsAccepted() {
         return accepted.get();
     }
