@@ -417,7 +417,7 @@ run_once() {  # client wl
 # nginx's count of accepted connections (stub_status), through one connection of its own.
 accepts() {
   local k=(); (( tls )) && k=(--cacert "$ca")
-  curl -s "${k[@]}" "$scheme://127.0.0.1:$port/bench_status" 2>/dev/null | awk 'NR == 3 { print $1 }' | grep . || echo 0
+  curl -s "${k[@]}" "$base/bench_status" 2>/dev/null | awk 'NR == 3 { print $1 }' | grep . || echo 0
 }
 
 # ---- statistics --------------------------------------------------------------------------
@@ -497,7 +497,7 @@ overhead=$(awk -v w="$(median_of_true "${pin_client[@]}" "$gtime" -o /dev/null -
                -v b="$(median_of_true "$true_bin")" 'BEGIN { d = w - b; printf "%.6f", (d > 0 ? d : 0) }')
 
 echo "haul loopback benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpus CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)), $placement"
-echo "server: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //') on $base (HTTP/1.1$( (( tls )) && echo ", TLS"))"
+echo "server: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //') on $base ($( (( tls )) && echo "TLS, h2 or HTTP/1.1 by ALPN" || echo "HTTP/1.1"))"
 echo "clients: $(version_of haul)$(for p in "${peers[@]}"; do printf ', %s' "$(version_of "$p")"; done)"
 echo "data: fingerprint $fingerprint (the same on every machine); downloads into $outbase"
 echo "wall times are net of the measuring overhead (taskset, GNU time, timeout): $(awk -v f="$overhead" 'BEGIN { printf "%.1f ms", f * 1000 }') a run"
