@@ -64,6 +64,9 @@ public final class H2Origin implements AutoCloseable {
         /** Nothing more after this many body bytes, until the client goes away. */
         record StallAfter(int bytes) implements Plan {}
 
+        /** The whole connection closes (every stream on it lost) after this many body bytes. */
+        record DropConnectionAfter(int bytes) implements Plan {}
+
         /** A 302 to this URL. */
         record Redirect(String location) implements Plan {}
 
