@@ -40,10 +40,13 @@ options
       --scale-conc N   transfers at once in the scale workload (default: all of them)
       --throttled-mib N  size of the throttled file in MiB (default 1024)
   -x, --split N        connections for the one throttled file (default 8)
-      --tls            https (HTTP/1.1) with a throwaway CA: haul --cacert, curl --cacert,
-                       aria2c and wget2 --ca-certificate
-      --peers 'LIST'   peers to compare with (default 'curl aria2c wget2 axel'); each workload
-                       uses those of them that fit it; missing ones are skipped
+      --tls            https with a throwaway CA, nginx offering h2 and http/1.1 by ALPN:
+                       haul --cacert, curl --cacert, aria2c and wget2 --ca-certificate
+                       (add the peer haul-h1 to compare haul's h2 with its own --http1.1)
+      --peers 'LIST'   peers to compare with (default 'curl aria2c wget2 axel'; also haul-h1, this
+                       haul with --http1.1); each workload uses those of them that fit it; missing
+                       ones are skipped. Every run's connections (nginx stub_status accepts) are
+                       reported per client
       --haul CMD       how to run haul (default: this checkout's ./haul)
       --no-pin         do not pin the client and the server to separate CPUs
       --timeout SEC    a run that takes longer fails (default 600)
@@ -137,10 +140,10 @@ command -v "${haul_argv[0]}" >/dev/null || die "haul command not found: ${haul_a
 peers=()
 for p in $peers_wanted; do
   case $p in
-    curl|aria2c|wget2|axel) ;;
-    *) die "unknown peer '$p' (curl, aria2c, wget2, axel)" ;;
+    curl|aria2c|wget2|axel|haul-h1) ;;
+    *) die "unknown peer '$p' (curl, aria2c, wget2, axel, haul-h1)" ;;
   esac
-  if command -v "$p" >/dev/null; then
+  if [[ $p == haul-h1 ]] || command -v "$p" >/dev/null; then
     peers+=("$p")
   else
     case $p in aria2c) pkg=aria2 ;; *) pkg=$p ;; esac
@@ -278,7 +281,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 write_nginx_conf() {  # port
   local n=$work/nginx listen="127.0.0.1:$1 backlog=4096" tls_lines=
   if (( tls )); then
-    listen+=" ssl"
+    listen+=" ssl http2"
     tls_lines="ssl_certificate $work/tls/server.pem;
         ssl_certificate_key $work/tls/server.key;
         ssl_protocols TLSv1.2 TLSv1.3;
@@ -321,6 +324,7 @@ http {
         location / { }
         # each connection capped, as many real servers do: where segmented downloads pay off
         location /throttled/ { limit_rate 16m; }
+        location = /bench_status { stub_status; }
     }
 }
 EOF
@@ -378,10 +382,11 @@ client_cmd() {
   local client=$1 wl=$2 out=$3 c=$4 secure=$tls
   [[ $wl == latency || $wl == flaky ]] && secure=0
   case $client in
-    haul)
+    haul|haul-h1)
       cmd=("${haul_argv[@]}" --no-config -q)
       if [[ $wl == throttled ]]; then cmd+=(-j 1 -x "$c"); else cmd+=(-j "$c"); fi
       cmd+=(-d "$out" -i "$lists/$wl.urls")
+      [[ $client == haul-h1 ]] && cmd+=(--http1.1)
       (( secure )) && cmd+=(--cacert "$ca") ;;
     curl)
       cmd=(curl -q -sS --fail --output-dir "$out" --remote-name-all -K "$lists/$wl.curl")
@@ -408,6 +413,7 @@ client_cmd() {
 version_of() {
   case $1 in
     haul) "${haul_argv[@]}" --version 2>/dev/null | head -1 ;;
+    haul-h1) echo "haul-h1 (haul --http1.1)" ;;
     curl) curl --version | awk 'NR == 1 { print $1, $2 }' ;;
     aria2c) aria2c --version | awk 'NR == 1 { print "aria2c", $3 }' ;;
     wget2) wget2 --version | awk 'NR == 1 { print "wget2", $3 }' ;;
@@ -440,10 +446,14 @@ run_once() {  # client wl
   workload "$wl"
   client_cmd "$client" "$wl" "$out" "$wl_conc"
   rm -rf "$out"; mkdir -p "$out"
+  local accepts0; accepts0=$(accepts)
   t0=$EPOCHREALTIME
   "${pin_client[@]}" "$gtime" -o "$work/time.txt" -f '%U %S %M' timeout --foreground -k 5 "$timeout_s" \
     "${cmd[@]}" </dev/null >"$work/client.out" 2>"$work/client.err" || rc=$?
   t1=$EPOCHREALTIME
+  # Connections the client opened: nginx's accepts since the last reading, less that reading's own.
+  r_conns=$(( $(accepts) - accepts0 - 1 ))
+  echo "$wl $client $r_conns" >> "$work/conns.txt"
   line=$(tail -1 "$work/time.txt")
   read -r r_wall r_cpu r_rss < <(awk -v a="$t0" -v b="$t1" -v o="$overhead" -v l="$line" \
     'BEGIN { split(l, f, " "); w = b - a - o; printf "%.4f %.2f %.1f\n", (w > 0.0001 ? w : 0.0001), f[1] + f[2], f[3] / 1024 }')
@@ -465,6 +475,12 @@ run_once() {  # client wl
     return 1
   fi
   rm -rf "$out"
+}
+
+# nginx's count of accepted connections (stub_status), through one connection of its own.
+accepts() {
+  local k=(); (( tls )) && k=(--cacert "$ca")
+  curl -s "${k[@]}" "$base/bench_status" 2>/dev/null | awk 'NR == 3 { print $1 }' | grep . || echo 0
 }
 
 # ---- statistics --------------------------------------------------------------------------
@@ -547,14 +563,14 @@ overhead=$(awk -v w="$(median_of_true "${pin_client[@]}" "$gtime" -o /dev/null -
                -v b="$(median_of_true "$true_bin")" 'BEGIN { d = w - b; printf "%.6f", (d > 0 ? d : 0) }')
 
 echo "haul loopback benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpus CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)), $placement"
-echo "server: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //') on $base (HTTP/1.1$( (( tls )) && echo ", TLS"))$([[ -n $fault_base ]] && echo "; bench/faultserver.py on $fault_base (latency, flaky)")"
+echo "server: $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //') on $base ($( (( tls )) && echo "TLS, h2 or HTTP/1.1 by ALPN" || echo "HTTP/1.1"))$([[ -n $fault_base ]] && echo "; bench/faultserver.py on $fault_base (latency, flaky)")"
 echo "clients: $(version_of haul)$(for p in "${peers[@]}"; do printf ', %s' "$(version_of "$p")"; done)"
 echo "data: fingerprint $fingerprint (the same on every machine); downloads into $outbase"
 echo "wall times are net of the measuring overhead (taskset, GNU time, timeout): $(awk -v f="$overhead" 'BEGIN { printf "%.1f ms", f * 1000 }') a run"
 echo "ratios are haul/peer per pair of runs: below 1 means haul took less"
 
 failures=0
-summary=$work/summary.txt; : > "$summary"
+summary=$work/summary.txt; : > "$summary"; : > "$work/conns.txt"
 for wl in "${workloads[@]}"; do
   workload "$wl"
   echo
@@ -611,6 +627,12 @@ for wl in "${workloads[@]}"; do
             printf "%s %s %.2f %s %.2f\n", wl, peer, med(w, n), (m ? sprintf("%.2f", med(c, m)) : "n/a"), med(r, n) }' \
       "$pairs_file" >> "$summary"
   done
+  awk -v wl="$wl" '$1 == wl { n[$2]++; v[$2, n[$2]] = $3 }
+    END { printf "  connections opened per run (median):"
+          for (c in n) { m = n[c]; for (i = 1; i <= m; i++) x[i] = v[c, i]
+            for (i = 2; i <= m; i++) for (j = i; j > 1 && x[j-1] > x[j]; j--) { t = x[j]; x[j] = x[j-1]; x[j-1] = t }
+            printf " %s %d", c, x[int((m + 1) / 2)] }
+          printf "\n" }' "$work/conns.txt"
   awk -v a="$wl_start" -v b="$EPOCHREALTIME" 'BEGIN { printf "  (%.0f s with verification)\n", b - a }'
 done
 

@@ -18,13 +18,20 @@ final class Admission {
     /** Which transfers wait in a queue: asking a transfer that ended is O(1), not a scan of 10,000. */
     private final java.util.Set<Transfer> queuedSet = new java.util.HashSet<>();
     private final int perHost;
+    /** Whether a new transfer to the origin would be a stream on an h2 connection already open (not a new connection). */
+    private final java.util.function.Predicate<Origin> multiplexed;
     private int jobs;
     private int running;
     private int queued;
 
     Admission(int jobs, int perHost) {
+        this(jobs, perHost, o -> false);
+    }
+
+    Admission(int jobs, int perHost, java.util.function.Predicate<Origin> multiplexed) {
         this.jobs = capped(jobs);
         this.perHost = perHost;
+        this.multiplexed = multiplexed;
     }
 
     void enqueue(Transfer t) {
@@ -73,8 +80,12 @@ final class Admission {
         return t;
     }
 
+    /**
+     * --per-host counts connections: a transfer past the cap is still let in when it will be one
+     * more stream on an h2 connection to the origin that has room.
+     */
     boolean hasRoom(Origin origin) {
-        return perHost == 0 || active.getOrDefault(origin, 0) < perHost;
+        return perHost == 0 || active.getOrDefault(origin, 0) < perHost || multiplexed.test(origin);
     }
 
     /** A running transfer ended. */

@@ -72,7 +72,8 @@ public final class Scheduler implements TransferHost {
         this.transport = transport;
         this.listener = listener;
         this.loop = transport.loop();
-        this.admission = new Admission(config.jobs(), config.perHost());
+        this.admission = new Admission(config.jobs(), config.perHost(), transport::multiplexes);
+        transport.onStreamRoom(this::pump); // an h2 connection came up: --per-host counts it once, whatever it carries
         this.names = new NameReservations(config.dir(), config.onExists(),
                 new dev.haul.core.storage.OpenParts(OpenFileLimit.partBudget(config.jobs())));
         this.rateLimiter = config.limitRate() > 0 ? new RateLimiter(config.limitRate(), System.nanoTime()) : null;

@@ -28,6 +28,16 @@ final class H2Registry {
         return null;
     }
 
+    /** A connection to the origin (on any route) that takes another stream now, or null. */
+    H2Connection withRoom(Origin origin) {
+        if (byRoute.isEmpty()) return null;
+        for (Map.Entry<Route, List<H2Connection>> e : byRoute.entrySet()) {
+            if (!e.getKey().origin().equals(origin)) continue;
+            for (H2Connection c : e.getValue()) if (c.hasRoom()) return c;
+        }
+        return null;
+    }
+
     /** Fails the streams that read nothing for a stall period; closes connections idle as long. */
     void sweepStalls(long nowNanos, long stallNanos, long stallSeconds) {
         if (stallNanos <= 0 || byRoute.isEmpty()) return;

@@ -283,6 +283,20 @@ public final class Transport {
     void register(H2Connection connection) {
         log.debug("connection to {} speaks h2", connection.route.origin().hostHeader());
         h2.add(connection);
+        // After the dial's waiters took their streams: what room is left may admit queued transfers.
+        loop.execute(streamRoom);
+    }
+
+    private Runnable streamRoom = () -> { };
+
+    /** Runs {@code r} on the loop whenever an h2 connection comes up with room for more streams. */
+    public void onStreamRoom(Runnable r) {
+        streamRoom = r;
+    }
+
+    /** Whether an exchange to the origin would now be a stream on an open h2 connection. On the loop. */
+    public boolean multiplexes(Origin origin) {
+        return h2.withRoom(origin) != null;
     }
 
     /** The h2 connection closed. */

@@ -36,11 +36,13 @@ final class ConnectionState {
         heldIds.add(streamId);
         if (held.size() < at) return;
         goneAway = true;
-        // The last stream the server will process: the ones above it were never seen, as far as the client knows.
-        int last = heldIds.get(origin.goAwayKeep - 1);
-        codec.goAway(pipeline.context(codec), last, Http2Error.NO_ERROR.code(), Unpooled.EMPTY_BUFFER,
-                pipeline.channel().newPromise());
-        pipeline.channel().flush();
+        if (origin.goAwayKeep < at) {
+            // The last stream the server will process: the ones above it were never seen, as far as the client knows.
+            int last = heldIds.get(origin.goAwayKeep - 1);
+            codec.goAway(pipeline.context(codec), last, Http2Error.NO_ERROR.code(), Unpooled.EMPTY_BUFFER,
+                    pipeline.channel().newPromise());
+            pipeline.channel().flush();
+        }
         for (int i = 0; i < origin.goAwayKeep; i++) held.get(i).run();
     }
 }

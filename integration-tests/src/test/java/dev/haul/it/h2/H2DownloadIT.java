@@ -84,6 +84,25 @@ class H2DownloadIT {
     }
 
     @Test
+    void perHostCountsConnectionsSoOneConnectionCarriesManyTransfersAtOnce() {
+        try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
+            origin.holdUntilInFlight(6); // answers only once 6 streams are open together
+            List<String> a = args(origin, dir, "-j", "6", "--per-host", "1");
+            for (int i = 0; i < 6; i++) {
+                origin.serve("/p" + i + ".bin", Bodies.of(3100 + i, 100_000));
+                a.add(origin.url("/p" + i + ".bin"));
+            }
+            HaulProcess.Result run = haul(a).run();
+
+            assertEquals(0, run.exitCode(), run::describe);
+            for (int i = 0; i < 6; i++) {
+                assertEquals(Sha256.of(Bodies.of(3100 + i, 100_000)), Sha256.of(dir.resolve("p" + i + ".bin")));
+            }
+            assertEquals(1, origin.connectionsAccepted(), "--per-host 1: one connection, six streams on it");
+        }
+    }
+
+    @Test
     void withoutH2OnOfferTheServerIsSpokenToInHttp11() {
         byte[] body = Bodies.of(1002, 500_000);
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_HTTP1_ONLY, certs, 100)) {

@@ -73,6 +73,29 @@ class H2FaultsIT {
     }
 
     @Test
+    void aConnectionDroppedWithManyStreamsOpenRetriesAndResumesEachOfThem() {
+        try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
+            origin.holdUntilInFlight(4); // all four streams are open on the first connection when it drops
+            origin.plan(r -> r.connection() == 1 && r.path().equals("/d0.bin")
+                    ? new H2Origin.Plan.DropConnectionAfter(100_000) : H2Origin.Plan.WHOLE);
+            List<String> a = args(origin, dir, "-j", "4");
+            for (int i = 0; i < 4; i++) {
+                origin.serve("/d" + i + ".bin", Bodies.of(5100 + i, 4 << 20));
+                a.add(origin.url("/d" + i + ".bin"));
+            }
+            HaulProcess.Result run = haul(a).run();
+
+            assertEquals(0, run.exitCode(), run::describe);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(Sha256.of(Bodies.of(5100 + i, 4 << 20)), Sha256.of(dir.resolve("d" + i + ".bin")));
+            }
+            assertTrue(origin.connectionsAccepted() >= 2, "the retries came on a new connection");
+            assertTrue(origin.requests().stream().anyMatch(r -> r.connection() > 1 && r.path().equals("/d0.bin")
+                    && r.range() != null), () -> "d0 resumed with a Range: " + origin.requests());
+        }
+    }
+
+    @Test
     void aStalledStreamTimesOutAndResumes() {
         byte[] body = Bodies.of(4002, 300_000);
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
@@ -83,7 +106,9 @@ class H2FaultsIT {
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("st.bin")));
             assertTrue(run.stderr().contains("no data received"), run::describe);
-            assertEquals(2, origin.requests().size());
+            List<H2Origin.Request> reqs = origin.requests();
+            // A loaded machine may stall a retry too: what matters is that every retry resumed.
+            assertTrue(reqs.size() >= 2 && reqs.subList(1, reqs.size()).stream().allMatch(r -> r.range() != null), reqs::toString);
         }
     }
 

@@ -64,6 +64,9 @@ public final class H2Origin implements AutoCloseable {
         /** Nothing more after this many body bytes, until the client goes away. */
         record StallAfter(int bytes) implements Plan {}
 
+        /** The whole connection closes (every stream on it lost) after this many body bytes. */
+        record DropConnectionAfter(int bytes) implements Plan {}
+
         /** A 302 to this URL. */
         record Redirect(String location) implements Plan {}
 
@@ -173,6 +176,12 @@ public final class H2Origin implements AutoCloseable {
     public void goAwayOnFirstConnection(int at, int keep) {
         goAwayKeep = keep;
         goAwayAt = at;
+    }
+
+    /** On the first connection: answer nothing until {@code n} requests are in flight at once (proves concurrency). */
+    public void holdUntilInFlight(int n) {
+        goAwayKeep = n;
+        goAwayAt = n;
     }
 
     public int connectionsAccepted() {

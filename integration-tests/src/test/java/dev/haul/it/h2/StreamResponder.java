@@ -56,6 +56,7 @@ final class StreamResponder extends ChannelInboundHandlerAdapter {
         int end = a.to();
         if (plan instanceof H2Origin.Plan.ResetAfter cut) end = Math.min(end, a.from() + cut.bytes());
         if (plan instanceof H2Origin.Plan.StallAfter stall) end = Math.min(end, a.from() + stall.bytes());
+        if (plan instanceof H2Origin.Plan.DropConnectionAfter drop) end = Math.min(end, a.from() + drop.bytes());
         io.netty.channel.ChannelFuture written = null;
         for (int at = a.from(); at < end; at += FRAME) {
             int to = Math.min(end, at + FRAME);
@@ -63,6 +64,11 @@ final class StreamResponder extends ChannelInboundHandlerAdapter {
             written = ctx.write(new DefaultHttp2DataFrame(H2Origin.slice(body, at, to), last));
         }
         ctx.flush();
+        if (plan instanceof H2Origin.Plan.DropConnectionAfter) {
+            io.netty.channel.Channel parent = ctx.channel().parent();
+            if (written == null) parent.close();
+            else written.addListener(f -> parent.close());
+        }
         if (plan instanceof H2Origin.Plan.ResetAfter) {
             // Only once the bytes before it are on the wire (DATA waits for flow control; RST_STREAM does not).
             Runnable reset = () -> ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
