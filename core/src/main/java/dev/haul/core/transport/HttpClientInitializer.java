@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  * <pre>
  *   [proxy]         HttpProxyHandler (CONNECT) or Socks5ProxyHandler, when a tunnel is needed
  *   [TLS]           SslHandler, host name verified (https only)
+ *   [tls-close]     TlsCloseNotify: the server's close_notify ends its input (https only)
  *   http            HttpClientCodec: HTTP/1.1 framing, bodies streamed in chunks (never aggregated)
  *   exchange        ConnectionHandler: hands responses and body chunks to the current exchange
  * </pre>
@@ -53,6 +54,7 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
             SslHandler ssl = tls.newHandler(ch.alloc(), origin.bareHost(), origin.port());
             ssl.setHandshakeTimeoutMillis(config.connectTimeout().toMillis());
             p.addLast("tls", ssl);
+            p.addLast("tls-close", new TlsCloseNotify());
         }
         p.addLast("http", new HttpClientCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
         p.addLast("exchange", new ConnectionHandler(connection, transport));
