@@ -247,6 +247,6 @@ final class SegmentedBody {
     }
 
     void saveRanges() {
-        owner.target().saveRecord(record.withRanges(plan.done()));
+        owner.target().checkpoint(record.withRanges(plan.done()), stopped, owner.host()::post);
     }
 }

@@ -616,9 +616,18 @@ final class Transfer implements ExchangeListener {
             sink.finish().whenComplete((ok, err) -> host.post(() -> flushed(err)));
             return;
         }
+        target.forceThen(host::post, this::promoteForced); // durable: bytes, then name, then directory
+    }
+
+    private void promoteForced(IOException notForced) {
+        if (state != State.FINISHING) return; // cancelled while the bytes were forced
+        if (notForced != null) {
+            fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(notForced), 0);
+            return;
+        }
         try {
             Path saved = target.promote(host.config().onExists() == OnExists.RENAME);
-            finish(State.DONE, new Outcome.Completed(saved, bytes, false));
+            target.forceDirectoryThen(saved, host::post, () -> finish(State.DONE, new Outcome.Completed(saved, bytes, false)));
         } catch (FileAlreadyExistsException e) {
             fail(FailureReason.FILE_EXISTS, target.name() + " already exists", 0);
         } catch (IOException e) {
