@@ -181,6 +181,12 @@ public final class Transport {
      */
     private void connect(Exchange exchange, InetSocketAddress address, InetSocketAddress tunnelProxy) {
         Route route = exchange.route;
+        if (route.origin().tls() && !tls.ready()) { // built off the loop: the connection waits for it, the loop does not
+            tls.whenReady(loop, () -> {
+                if (!exchange.isFinished()) connect(exchange, address, tunnelProxy);
+            });
+            return;
+        }
         HttpConnection[] made = new HttpConnection[1];
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -255,6 +261,11 @@ public final class Transport {
     void release(HttpConnection connection) {
         connection.idle();
         if (connection.channel.isActive()) pool.put(connection);
+    }
+
+    /** An https URL is coming: the TLS context is built now, on a thread of its own. Any thread. */
+    public void prepareTls() {
+        tls.prepare();
     }
 
     /** The connection closed (either side): it leaves the pool. */
