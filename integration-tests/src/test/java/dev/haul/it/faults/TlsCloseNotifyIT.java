@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TlsCloseNotifyIT {
     private static final byte[] BODY = Bodies.of(77, 300_000);
-    private static final Duration WELL_BEFORE_THE_STALL_TIMEOUT = Duration.ofSeconds(20);
+    /** The stall timeout is 120 s; a loaded 2-core machine may take a while to start a JVM, never that long. */
+    private static final Duration WELL_BEFORE_THE_STALL_TIMEOUT = Duration.ofSeconds(50);
 
     @TempDir
     static Path certDir;
@@ -55,7 +56,7 @@ class TlsCloseNotifyIT {
 
     private void download(String name, Map<String, String> env) throws Exception {
         try (CloseNotifyOrigin origin = new CloseNotifyOrigin(cert, BODY)) {
-            HaulProcess.Builder builder = haul("--stall-timeout", "60", "--retries", "0", "--cacert", cert.pem().toString(),
+            HaulProcess.Builder builder = haul("--stall-timeout", "120", "--retries", "0", "--cacert", cert.pem().toString(),
                     "-d", dir.toString(), origin.url(name));
             env.forEach(builder::env);
             long started = System.nanoTime();
