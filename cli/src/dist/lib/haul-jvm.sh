@@ -12,8 +12,23 @@
 # never see half an archive; a missing, stale or unusable archive only means a slower start.
 # The archive is named for the exact Java build and used only while newer than the jar and the JVM.
 
+# File names are bytes, and the JVM turns a name into bytes with the charset of the locale it
+# starts under (sun.jnu.encoding): under LANG=C that is ASCII, and "café.txt" cannot be saved at
+# all. When the locale's character type is not UTF-8, the JVM gets LC_CTYPE=C.UTF-8 (LC_ALL when
+# that is what is set), so names are written as UTF-8, as curl and wget write them; messages and
+# the rest of the locale are left alone. Where C.UTF-8 is missing, the JVM stays in ASCII and
+# haul saves the name with '_' for what ASCII cannot hold.
+haul_utf8_file_names() {
+  local ctype=${LC_ALL:-${LC_CTYPE:-${LANG:-}}}
+  case $ctype in
+    *.[Uu][Tt][Ff]-8|*.[Uu][Tt][Ff]-8@*|*.[Uu][Tt][Ff]8|*.[Uu][Tt][Ff]8@*) ;;
+    *) if [ -n "${LC_ALL:-}" ]; then export LC_ALL=C.UTF-8; else export LC_CTYPE=C.UTF-8; fi ;;
+  esac
+}
+
 haul_jvm() {
   local jar=$1 preferred_dir=${2:-}
+  haul_utf8_file_names
   case $jar in /*) ;; *) jar=$PWD/$jar ;; esac   # the archive records the jar's path: never relative
 
   # Which Java, from its release file: no second JVM start just to ask for the version.

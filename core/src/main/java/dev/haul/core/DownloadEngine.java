@@ -51,6 +51,7 @@ public final class DownloadEngine implements AutoCloseable {
     /** Queues a request; it starts as soon as admission allows. Returns its transfer id. */
     public long submit(DownloadRequest request) {
         long id = nextId.getAndIncrement();
+        if ("https".equalsIgnoreCase(request.url().getScheme())) transport.prepareTls(); // off the loop, before it is needed
         transport.loop().execute(() -> scheduler.submit(id, request));
         return id;
     }

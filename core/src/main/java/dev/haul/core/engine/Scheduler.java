@@ -83,6 +83,7 @@ public final class Scheduler implements TransferHost {
     /** Starts the periodic work. Called once, from any thread. */
     public void start() {
         loop.execute(() -> loopThread = Thread.currentThread());
+        LoopProbe.startIfAsked(loop); // -Dhaul.loopProbe=true: the longest busy stretch, on stderr at exit
         loop.scheduleAtFixedRate(this::tickSpeedsAndPublish, SNAPSHOT_EVERY_MS, SNAPSHOT_EVERY_MS, TimeUnit.MILLISECONDS);
         if (rateLimiter != null) {
             loop.scheduleAtFixedRate(() -> rateLimiter.tick(System.nanoTime()), 10, 10, TimeUnit.MILLISECONDS);

@@ -408,6 +408,7 @@ final class SegmentedBody {
     }
 
     void saveRanges() {
-        owner.target().saveRecord(record.withRanges(plan.done()).withSources(sources.size() > 1 ? sources.recorded() : null));
+        owner.target().checkpoint(record.withRanges(plan.done()).withSources(sources.size() > 1 ? sources.recorded() : null),
+                stopped, owner.host()::post);
     }
 }

@@ -24,6 +24,11 @@ final class TargetFile {
     private final boolean replace;
     private PartFile part;
     private ResumeRecord record;
+    /** Counts the .part's lives (started afresh, discarded, promoted): a checkpoint of an older one is dropped. */
+    private int epoch;
+    /** Checkpoints are numbered: one whose force finished late never replaces a newer record. */
+    private long checkpointsAsked;
+    private long checkpointWritten;
 
     TargetFile(NameReservations names, String preferred, String name, boolean replace) {
         this.names = names;
@@ -83,6 +88,7 @@ final class TargetFile {
     void startFresh(ResumeRecord newRecord) throws IOException {
         close();
         lock();
+        epoch++;
         part = PartFile.startFresh(partPath(), names.openParts());
         record = newRecord;
         // An older sidecar describes other bytes; the new one is written once the body turns out
@@ -105,6 +111,51 @@ final class TargetFile {
     void ensureSidecar() {
         if (sidecarWritten || record == null) return;
         saveRecord(record);
+    }
+
+    /**
+     * Records a segmented download's saved ranges, durably: the .part's bytes are forced to the
+     * disk first, so the sidecar never claims a range a power cut could lose. The force runs off
+     * the loop (it takes milliseconds on a real disk, and comes every second); the sidecar is
+     * written back on the loop once it is done, unless the .part has moved on meanwhile. The
+     * {@code last} one (a transfer stopping) is forced and written at once: the run may end next.
+     */
+    void checkpoint(ResumeRecord updated, boolean last, java.util.concurrent.Executor loop) {
+        record = updated;
+        Path path = partPath();
+        if (last) {
+            try {
+                names.durability().force(path); // rare: once as a segmented transfer stops
+                saveRecord(updated);
+            } catch (IOException e) {
+                // not on disk for sure: the sidecar keeps claiming only what it claimed
+            }
+            checkpointWritten = ++checkpointsAsked;
+            return;
+        }
+        int at = epoch;
+        long n = ++checkpointsAsked;
+        names.durability().forceLater(path).whenComplete((ok, err) -> loop.execute(() -> {
+            if (err != null || at != epoch || n <= checkpointWritten) return;
+            checkpointWritten = n;
+            saveRecord(updated);
+        }));
+    }
+
+    /**
+     * Forces the complete .part's bytes to the disk off the loop, then runs {@code then} on the
+     * loop with null, or the error that makes them unsure. Before the rename to the final name,
+     * so that a name never promises bytes the disk does not hold.
+     */
+    void forceThen(java.util.concurrent.Executor loop, java.util.function.Consumer<IOException> then) {
+        close();
+        names.durability().forceLater(partPath()).whenComplete((ok, err) -> loop.execute(() ->
+                then.accept(err == null ? null : err.getCause() instanceof IOException io ? io : new IOException(err))));
+    }
+
+    /** Forces the directory after the rename to {@code saved} (coalesced with others), then runs {@code then} on the loop. */
+    void forceDirectoryThen(Path saved, java.util.concurrent.Executor loop, Runnable then) {
+        names.durability().forceDirectoryLater(saved.getParent()).whenComplete((ok, err) -> loop.execute(then));
     }
 
     /**
@@ -137,6 +188,7 @@ final class TargetFile {
 
     /** Removes the .part and its sidecar (a checksum mismatch: the bytes are wrong, not partial). */
     void discard() {
+        epoch++;
         close();
         try {
             Files.deleteIfExists(partPath());
@@ -157,6 +209,7 @@ final class TargetFile {
             Path target = finalPath();
             try {
                 part.promote(target, replace);
+                epoch++;
                 if (sidecarOnDisk) Sidecar.delete(sidecarPath());
                 part = null;
                 return target;

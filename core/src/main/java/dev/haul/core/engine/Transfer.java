@@ -673,6 +673,15 @@ final class Transfer implements ExchangeListener {
             sink.finish().whenComplete((ok, err) -> host.post(() -> flushed(err)));
             return;
         }
+        target.forceThen(host::post, this::promoteForced); // durable: bytes, then record, then name, then directory
+    }
+
+    private void promoteForced(IOException notForced) {
+        if (state != State.FINISHING) return; // cancelled while the bytes were forced
+        if (notForced != null) {
+            fail(FailureReason.STORAGE, "cannot write " + target.partInDir() + ": " + Io.message(notForced), 0);
+            return;
+        }
         // The record and the server's Last-Modified go on first (off the loop): a name never exists unrecorded.
         savedFile.beforeRename(target, bytes).whenComplete((ok, err) -> host.post(this::rename));
     }
@@ -683,7 +692,7 @@ final class Transfer implements ExchangeListener {
             String recorded = target.name();
             Path saved = target.promote(host.config().onExists() == OnExists.RENAME);
             if (!recorded.equals(target.name())) savedFile.renamedTo(target, bytes);
-            finish(State.DONE, new Outcome.Completed(saved, bytes, false));
+            target.forceDirectoryThen(saved, host::post, () -> finish(State.DONE, new Outcome.Completed(saved, bytes, false)));
         } catch (FileAlreadyExistsException e) {
             fail(FailureReason.FILE_EXISTS, target.name() + " already exists", 0);
         } catch (IOException e) {

@@ -45,6 +45,7 @@ public final class NameReservations {
     private final OnExists mode;
     private final Set<String> taken = new HashSet<>();
     private final OpenParts openParts;
+    private final Durability durability;
 
     public NameReservations(Path dir, OnExists mode) {
         this(dir, mode, OpenParts.unlimited());
@@ -52,9 +53,19 @@ public final class NameReservations {
 
     /** @param openParts the budget of open .part descriptors of the transfers writing into {@code dir} */
     public NameReservations(Path dir, OnExists mode, OpenParts openParts) {
+        this(dir, mode, openParts, Durability.system());
+    }
+
+    /** @param durability how the bytes written into {@code dir} are forced to the disk (a recorder in tests) */
+    public NameReservations(Path dir, OnExists mode, OpenParts openParts, Durability durability) {
         this.dir = dir;
         this.mode = mode;
         this.openParts = openParts;
+        this.durability = durability;
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     public OpenParts openParts() {

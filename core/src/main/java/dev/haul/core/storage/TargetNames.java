@@ -116,10 +116,54 @@ public final class TargetNames {
      * (such as {@code ".."}) counts as absent. Never returns an unsafe name.
      */
     public static String choose(String outName, String contentDisposition, URI url) {
-        return sanitize(outName)
+        return choose(outName, contentDisposition, url, FILE_NAME_CHARSET);
+    }
+
+    /** As {@link #choose(String, String, URI)}, for a platform whose file names are in {@code fileNames}. */
+    static String choose(String outName, String contentDisposition, URI url, Charset fileNames) {
+        String name = sanitize(outName)
                 .or(() -> fromContentDisposition(contentDisposition))
                 .or(() -> fromUrl(url))
                 .orElse(FALLBACK);
+        return representable(name, fileNames);
+    }
+
+    /**
+     * The charset the JVM turns file names into bytes with ({@code sun.jnu.encoding}, from the
+     * locale at start-up): under {@code LANG=C} it is ASCII, and a name with {@code é} in it cannot
+     * become a path at all (InvalidPathException). The launcher starts the JVM with a UTF-8 locale;
+     * this covers {@code java -jar} under such a locale.
+     */
+    private static final Charset FILE_NAME_CHARSET = platformFileNames();
+
+    private static Charset platformFileNames() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /**
+     * {@code name} with each character the platform cannot write in a file name replaced by
+     * {@code _} (a safe fallback, never an exception); unchanged when all can be written.
+     */
+    static String representable(String name, Charset fileNames) {
+        if (isAscii(name) || fileNames.name().startsWith("UTF-")) return name;
+        var encoder = fileNames.newEncoder();
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            out.append(encoder.canEncode(ch) ? ch : "_");
+        });
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     /**

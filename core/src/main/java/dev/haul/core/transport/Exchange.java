@@ -87,7 +87,10 @@ public final class Exchange {
         }
         if (response.status().code() / 100 == 1) return; // 100 Continue and friends: wait for the real one
         responded = true;
-        keepAlive = HttpUtil.isKeepAlive(response);
+        // A body without a length or chunking ends only with the connection (or a TLS close_notify): never reused.
+        int code = response.status().code();
+        keepAlive = HttpUtil.isKeepAlive(response) && (code == 204 || code == 304
+                || HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response));
         listener.onResponse(new ResponseHead(response, connection == null ? "http/1.1" : connection.protocol()));
     }
 

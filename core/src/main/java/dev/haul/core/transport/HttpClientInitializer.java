@@ -14,6 +14,7 @@ import io.netty.handler.ssl.SslHandler;
  * <pre>
  *   [proxy]         HttpProxyHandler (CONNECT) or Socks5ProxyHandler, when a tunnel is needed
  *   [TLS]           SslHandler, host name verified (https only), offering h2 and http/1.1 by ALPN
+ *   [tls-close]     TlsCloseNotify: the server's close_notify ends its input (https only)
  *   [alpn]          ProtocolChooser: until the handshake is done; then replaced by one of
  *   HTTP/1.1:  http      HttpClientCodec: HTTP/1.1 framing, bodies streamed in chunks (never aggregated)
  *              exchange  ConnectionHandler: hands responses and body chunks to the current exchange
@@ -62,6 +63,7 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
             SslHandler ssl = tls.newHandler(ch.alloc(), origin.bareHost(), origin.port());
             ssl.setHandshakeTimeoutMillis(config.connectTimeout().toMillis());
             p.addLast("tls", ssl);
+            p.addLast("tls-close", new TlsCloseNotify());
             if (versions != HttpVersions.HTTP1_1) {
                 p.addLast("alpn", new ProtocolChooser(dial, new ProtocolChooser.Choice() {
                     @Override

@@ -18,16 +18,21 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * Builds the client TLS context once, on the first https URL (it costs start-up time that a
- * plain-HTTP run should not pay). Trust: the system store plus {@code --cacert}; host names
+ * Builds the client TLS context once, when the first https URL comes (it costs start-up time that
+ * a plain-HTTP run should not pay), on a thread of its own: never on the loop. Trust: the system store plus {@code --cacert}; host names
  * are always verified unless {@code -k}.
  */
 final class TlsContexts {
     private final TlsSettings settings;
     private final dev.haul.core.HttpVersions versions;
-    private SslContext context;
+    /** Built once, off the loop: loading OpenSSL and reading --cacert take a few hundred ms. */
+    private CompletableFuture<SslContext> building;
+    private volatile SslContext context;
 
     TlsContexts(TlsSettings settings) {
         this(settings, dev.haul.core.HttpVersions.HTTP1_1);
@@ -47,23 +52,61 @@ final class TlsContexts {
         return handler;
     }
 
-    private SslContext context() {
-        if (context == null) {
-            try {
-                SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider());
-                if (settings.insecure()) {
-                    builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
-                } else if (settings.extraCaFile() != null) {
-                    builder.trustManager(trustWithExtra());
+    /**
+     * Starts building the context on a thread of its own, once (any thread may ask: the engine asks
+     * when an https URL is submitted, so it is usually ready before its first connection).
+     */
+    synchronized CompletableFuture<SslContext> prepare() {
+        if (building == null) {
+            building = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    context = build();
+                    building.complete(context);
+                } catch (RuntimeException e) {
+                    building.completeExceptionally(e);
                 }
-                io.netty.handler.ssl.ApplicationProtocolConfig alpn = alpn(versions);
-                if (alpn != null) builder.applicationProtocolConfig(alpn);
-                context = builder.build();
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
-            }
+            }, "haul-tls-setup");
+            t.setDaemon(true);
+            t.start();
         }
-        return context;
+        return building;
+    }
+
+    /** The context is built (or failed to be): a connection may take it without waiting. */
+    boolean ready() {
+        return context != null || prepare().isDone();
+    }
+
+    /** Runs {@code then} on {@code loop} once the context is built (or failed to be): the loop never waits for it. */
+    void whenReady(Executor loop, Runnable then) {
+        prepare().whenComplete((c, e) -> loop.execute(then));
+    }
+
+    private SslContext context() {
+        SslContext c = context;
+        if (c != null) return c;
+        try {
+            return prepare().join(); // done already when asked through whenReady
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private SslContext build() {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider());
+            if (settings.insecure()) {
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            } else if (settings.extraCaFile() != null) {
+                builder.trustManager(trustWithExtra());
+            }
+            io.netty.handler.ssl.ApplicationProtocolConfig alpn = alpn(versions);
+            if (alpn != null) builder.applicationProtocolConfig(alpn);
+            return builder.build();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -221,6 +221,13 @@ public final class Transport {
      */
     private void connect(Dial dial, InetSocketAddress address, InetSocketAddress tunnelProxy) {
         Route route = dial.route;
+        if (route.origin().tls() && !tls.ready()) { // built off the loop: the connection waits for it, the loop does not
+            tls.whenReady(loop, () -> {
+                if (dial.isDone() || dial.abandoned()) dial.drop();
+                else connect(dial, address, tunnelProxy);
+            });
+            return;
+        }
         HttpClientInitializer pipeline = new HttpClientInitializer(this, route, tunnelProxy, tls, config, dial);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -354,6 +361,11 @@ public final class Transport {
     void release(HttpConnection connection) {
         connection.idle();
         if (connection.channel.isActive()) pool.put(connection);
+    }
+
+    /** An https URL is coming: the TLS context is built now, on a thread of its own. Any thread. */
+    public void prepareTls() {
+        tls.prepare();
     }
 
     /** The connection closed (either side): it leaves the pool. */
