@@ -150,9 +150,13 @@ final class SegmentPlan {
         return from + keep;
     }
 
-    /** How much the next request of a connection at {@code rate} asks for: about a second of it. */
+    /**
+     * How much the next request of a connection at {@code rate} asks for: about a second of it, and
+     * at most half of what its range has left, so that near the end what a slower connection keeps
+     * (its current piece) shrinks with it.
+     */
     static long pieceFor(Segment s, long rate) {
-        long piece = Math.max(MIN_PIECE, Math.min(MAX_PIECE, rate));
+        long piece = Math.max(MIN_PIECE, Math.min(Math.min(MAX_PIECE, rate), s.remaining() / 2));
         return Math.min(s.remaining(), piece);
     }
 
