@@ -640,10 +640,10 @@ if (( ${#peers[@]} )); then
   echo
   echo "summary: median ratios haul/peer, wall / cpu / peak RSS"
   awk -v peers="${peers[*]}" '
-    BEGIN { np = split(peers, p, " "); printf "  %-8s", "workload"; for (i = 1; i <= np; i++) printf "  %-20s", p[i]; printf "\n" }
+    BEGIN { np = split(peers, p, " "); printf "  %-9s", "workload"; for (i = 1; i <= np; i++) printf "  %-20s", p[i]; printf "\n" }
     $3 == "failed" { cell[$1, $2] = "failed"; if (!seen[$1]++) order[++nw] = $1; next }
     { cell[$1, $2] = sprintf("%s / %s / %s", $3, $4, $5); if (!seen[$1]++) order[++nw] = $1 }
-    END { for (w = 1; w <= nw; w++) { printf "  %-8s", order[w]; for (i = 1; i <= np; i++) printf "  %-20s", ((order[w], p[i]) in cell ? cell[order[w], p[i]] : "-"); printf "\n" } }' "$summary"
+    END { for (w = 1; w <= nw; w++) { printf "  %-9s", order[w]; for (i = 1; i <= np; i++) printf "  %-20s", ((order[w], p[i]) in cell ? cell[order[w], p[i]] : "-"); printf "\n" } }' "$summary"
 fi
 echo
 awk -v a="$start_s" -v b="$EPOCHREALTIME" -v f="$failures" 'BEGIN { printf "done in %.0f s%s\n", b - a, (f ? ", " f " comparison(s) FAILED" : "") }'
