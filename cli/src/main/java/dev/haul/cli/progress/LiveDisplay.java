@@ -32,7 +32,7 @@ public final class LiveDisplay implements HumanOutput {
     private final PlainReporter words;
     private final List<String> above = new ArrayList<>();
     private List<String> block = List.of();
-    private int height;
+    private final DrawnBlock drawn = new DrawnBlock();
     private boolean started;
     private boolean closed;
     private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
@@ -106,9 +106,9 @@ public final class LiveDisplay implements HumanOutput {
             withPrompt.add(promptLine(typing, columns - 1));
             block = withPrompt;
         }
-        write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(height, above, block));
+        write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(drawn.rows(columns), above, block));
         started = true;
-        height = block.size();
+        drawn.drawn(block, columns);
         above.clear();
     }
 
@@ -119,11 +119,12 @@ public final class LiveDisplay implements HumanOutput {
             stdoutWrite.run();
             return;
         }
-        write(Frame.build(height, above, List.of()));
+        int columns = columnsNow();
+        write(Frame.build(drawn.rows(columns), above, List.of()));
         above.clear();
         stdoutWrite.run();
         write(Frame.build(0, List.of(), block));
-        height = block.size();
+        drawn.drawn(block, columns);
     }
 
     /** Clears the block, prints what finished since the last frame and shows the cursor again. Idempotent. */
@@ -132,9 +133,9 @@ public final class LiveDisplay implements HumanOutput {
         if (closed) return;
         closed = true;
         if (!started && above.isEmpty()) return;
-        write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        write(Frame.build(drawn.rows(columnsNow()), above, List.of()) + Sgr.SHOW_CURSOR);
         above.clear();
-        height = 0;
+        drawn.gone();
     }
 
     /**
@@ -144,9 +145,9 @@ public final class LiveDisplay implements HumanOutput {
      */
     public synchronized void hide() {
         if (closed) return;
-        if (started || !above.isEmpty()) write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        if (started || !above.isEmpty()) write(Frame.build(drawn.rows(columnsNow()), above, List.of()) + Sgr.SHOW_CURSOR);
         above.clear();
-        height = 0;
+        drawn.gone();
         started = false;
     }
 
@@ -164,6 +165,10 @@ public final class LiveDisplay implements HumanOutput {
         String shown = typed.length() > room ? "…" + typed.substring(typed.length() - room + 1) : typed;
         String line = label + shown + "_";
         return line.length() > width ? line.substring(0, Math.max(0, width)) : line;
+    }
+
+    private int columnsNow() {
+        return screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
     }
 
     /** One write per frame: PrintStream over the descriptor passes a byte array straight through. */

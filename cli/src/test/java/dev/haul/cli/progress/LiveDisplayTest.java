@@ -67,12 +67,16 @@ class LiveDisplayTest {
     }
 
     @Test
-    void theWidthIsReadAgainEveryFrame() {
+    void theWidthIsReadAgainEveryFrameAndAShrinkBacksUpOverTheRowsTheOldLinesWrappedInto() {
         display.tick(Snapshots.active(1));
         columns = 41;
         display.tick(Snapshots.active(1));
         String narrow = writes.get(1).split("\n")[0];
-        assertEquals("\r\u001b[2A\r> file-1.bin           10%      1000 B/s\u001b[K", narrow);
+        // Both 80-column lines now take two rows each in a terminal that rewraps them.
+        assertEquals("\r\u001b[4A\r> file-1.bin           10%      1000 B/s\u001b[K", narrow);
+        columns = 120;
+        display.tick(Snapshots.active(1));
+        assertTrue(writes.get(2).startsWith("\r\u001b[2A\r> file-1.bin"), "40-column lines stay one row each: " + writes.get(2));
     }
 
     @Test

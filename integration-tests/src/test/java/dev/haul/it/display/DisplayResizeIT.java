@@ -1,0 +1,84 @@
+package dev.haul.it.display;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.haul.it.display.HaulShell.SCREEN_TIMEOUT;
+
+/**
+ * The live display while the window is resized under it, lines printed above it: after every
+ * shrink and grow, however many in a row, the screen shows the block once and nothing of the
+ * frames drawn at the old width.
+ */
+class DisplayResizeIT {
+    private static final int SIZE = 2 * 1024 * 1024; // runs through all the resizes
+    private static final List<String> NAMES = List.of("alpha-with-a-longer-name.bin", "bravo.bin", "charlie.bin");
+
+    @TempDir
+    Path dir;
+    private DripServer server;
+    private HaulShell shell;
+
+    @BeforeEach
+    void serve() throws Exception {
+        server = new DripServer(SIZE, NAMES.toArray(String[]::new));
+        shell = new HaulShell(dir, 120, 30);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        shell.close();
+        server.close();
+    }
+
+    @Test
+    void everyShrinkAndGrowRedrawsTheBlockOnceWithNoStaleLine() throws Exception {
+        StringBuilder urls = new StringBuilder();
+        for (String name : NAMES) urls.append(' ').append(server.url(name));
+        shell.type("printf 'printed above 1\\nprinted above 2\\n'; haul" + urls + "; echo $? > code");
+        awaitCleanBlock("the first frames at 120 columns");
+
+        shell.pane.resize(50, 30);
+        awaitCleanBlock("after a shrink to 50 columns");
+        shell.pane.resize(120, 30);
+        awaitCleanBlock("after a grow back to 120 columns");
+        shell.pane.resize(70, 30);
+        shell.pane.resize(40, 30);
+        shell.pane.resize(100, 24);
+        shell.pane.resize(60, 30);
+        awaitCleanBlock("after four resizes in a row");
+        shell.pane.resize(120, 30);
+        awaitCleanBlock("after the last grow");
+    }
+
+    /**
+     * Waits until the screen shows exactly one total line and, for each transfer, exactly one
+     * row: stale lines of an older frame would show a name or a total line twice (or a piece
+     * of a row cut off at the old width, which has no name and shows its speed).
+     */
+    private void awaitCleanBlock(String when) throws Exception {
+        shell.pane.awaitScreen("one clean block " + when, screen -> {
+            if (count(screen, "active, ") != 1) return false; // the total line
+            for (String name : List.of("bravo.bin", "charlie.bin")) {
+                if (count(screen, "(?m)^[ >] " + Pattern.quote(name)) != 1) return false; // its row, not the typed command
+            }
+            if (count(screen, "(?m)^[ >] alpha") != 1) return false;
+            if (count(screen, "(?m)^.*([0-9] (B|KiB|MiB)/s|connecting).*$") > NAMES.size() + 1) return false; // rows and total
+            return screen.contains("printed above 2");
+        }, SCREEN_TIMEOUT);
+    }
+
+    private static int count(String screen, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(screen);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+}
