@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * How many screen rows the block drawn last covers now. Drawn at one width, each line takes one
- * row; after the window narrows, terminals that rewrap (tmux, VTE, kitty, iTerm2, Windows
- * Terminal, ...) split each line wider than the new width over several rows, and joining them
- * back when it widens again. Backing up by the lines drawn, not the rows they now cover, would
- * leave the rest of the old block on the screen.
+ * How many screen rows the block drawn last covers now, and whether the terminal's width changed
+ * since. Drawn at one width, each line takes one row; after the window narrows, terminals that
+ * rewrap (tmux, VTE, kitty, iTerm2, Windows Terminal, ...) split each line wider than the new
+ * width over several rows, and join them back when it widens again.
  */
 final class DrawnBlock {
     private static final Pattern CSI = Pattern.compile("\u001b\\[[0-9;?]*[ -/]*[@-~]");
@@ -19,8 +18,22 @@ final class DrawnBlock {
     /** The block just written, at a terminal {@code columns} wide. */
     void drawn(List<String> lines, int columns) {
         widths = new int[lines.size()];
-        for (int i = 0; i < widths.length; i++) widths[i] = DisplayWidth.of(CSI.matcher(lines.get(i)).replaceAll(""));
+        for (int i = 0; i < widths.length; i++) widths[i] = widthOf(lines.get(i));
         this.columns = columns;
+    }
+
+    /** Whether a block is on the screen and was drawn at another width than {@code columnsNow}. */
+    boolean widthChanged(int columnsNow) {
+        return widths.length > 0 && columnsNow > 0 && columnsNow != columns;
+    }
+
+    /** Rows one line takes at a terminal {@code columns} wide. */
+    static int rowsOf(String line, int columns) {
+        return columns <= 0 ? 1 : Math.max(1, (widthOf(line) + columns - 1) / columns);
+    }
+
+    private static int widthOf(String line) {
+        return DisplayWidth.of(CSI.matcher(line).replaceAll(""));
     }
 
     /** Nothing of it is on the screen any more (cleared, or scrolled into the lines above). */

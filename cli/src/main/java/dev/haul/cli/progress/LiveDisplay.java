@@ -33,6 +33,7 @@ public final class LiveDisplay implements HumanOutput {
     private final List<String> above = new ArrayList<>();
     private List<String> block = List.of();
     private final DrawnBlock drawn = new DrawnBlock();
+    private final RecentLines recent = new RecentLines();
     private boolean started;
     private boolean closed;
     private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
@@ -106,7 +107,18 @@ public final class LiveDisplay implements HumanOutput {
             withPrompt.add(promptLine(typing, columns - 1));
             block = withPrompt;
         }
-        write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(drawn.rows(columns), above, block));
+        recent.add(above);
+        String frame;
+        if (drawn.widthChanged(columns)) {
+            // The window was resized. Backing up over the rows the old block now covers is right in
+            // a terminal that rewraps it, unless a frame was still on its way when the size changed:
+            // then parts of older frames stay above. Redrawing the whole screen leaves none: from its
+            // top (the cursor stops there), the recent finished lines that fit, then the block.
+            frame = Frame.build(rows, recent.fitting(Math.max(0, rows - 1 - block.size()), columns), block);
+        } else {
+            frame = Frame.build(drawn.rows(columns), above, block);
+        }
+        write((started ? "" : Sgr.HIDE_CURSOR) + frame);
         started = true;
         drawn.drawn(block, columns);
         above.clear();

@@ -13,22 +13,24 @@ import java.util.regex.Pattern;
 import static dev.haul.it.display.HaulShell.SCREEN_TIMEOUT;
 
 /**
- * The live display while the window is resized under it, lines printed above it: after every
- * shrink and grow, however many in a row, the screen shows the block once and nothing of the
- * frames drawn at the old width.
+ * The live display while the window is resized under it, a finished transfer's line printed
+ * above it: after every shrink and grow, however many in a row, the screen shows that line and
+ * the block once each, and nothing of the frames drawn at the old width.
  */
 class DisplayResizeIT {
-    private static final int SIZE = 2 * 1024 * 1024; // runs through all the resizes
+    private static final int SIZE = 4 * 1024 * 1024; // still running after all the resizes
     private static final List<String> NAMES = List.of("alpha-with-a-longer-name.bin", "bravo.bin", "charlie.bin");
 
     @TempDir
     Path dir;
     private DripServer server;
+    private DripServer quick;
     private HaulShell shell;
 
     @BeforeEach
     void serve() throws Exception {
         server = new DripServer(SIZE, NAMES.toArray(String[]::new));
+        quick = new DripServer(4096, "early.bin"); // done at once: its line is printed above the display
         shell = new HaulShell(dir, 120, 30);
     }
 
@@ -36,13 +38,14 @@ class DisplayResizeIT {
     void stop() throws Exception {
         shell.close();
         server.close();
+        quick.close();
     }
 
     @Test
     void everyShrinkAndGrowRedrawsTheBlockOnceWithNoStaleLine() throws Exception {
         StringBuilder urls = new StringBuilder();
         for (String name : NAMES) urls.append(' ').append(server.url(name));
-        shell.type("printf 'printed above 1\\nprinted above 2\\n'; haul" + urls + "; echo $? > code");
+        shell.type("haul " + quick.url("early.bin") + urls + "; echo $? > code");
         awaitCleanBlock("the first frames at 120 columns");
 
         shell.pane.resize(50, 30);
@@ -71,7 +74,7 @@ class DisplayResizeIT {
             }
             if (count(screen, "(?m)^[ >] alpha") != 1) return false;
             if (count(screen, "(?m)^.*([0-9] (B|KiB|MiB)/s|connecting).*$") > NAMES.size() + 1) return false; // rows and total
-            return screen.contains("printed above 2");
+            return count(screen, "(?m)^haul: done early\\.bin") == 1; // the line printed above, shown once
         }, SCREEN_TIMEOUT);
     }
 

@@ -23,7 +23,7 @@ final class HaulShell implements AutoCloseable {
         Files.writeString(dir.resolve("rc.sh"), "PS1='$ '\nexport NO_COLOR=1\n"
                 + "alias haul=\"'" + java + "' -jar '" + jar + "'\"\n");
         pane = new TmuxPane(columns, rows, "cd '" + dir + "' && exec bash --noprofile --rcfile rc.sh -i");
-        pane.awaitScreen("the shell's prompt", s -> s.contains("$ "), SCREEN_TIMEOUT);
+        pane.awaitScreen("the shell's prompt", s -> s.startsWith("$"), SCREEN_TIMEOUT); // capture-pane drops trailing blanks
     }
 
     /** Types {@code line} and Enter. */

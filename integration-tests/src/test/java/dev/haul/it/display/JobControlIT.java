@@ -36,7 +36,7 @@ class JobControlIT {
     void ctrlZRestoresTheTerminalAndStopsHaulAndFgBringsTheDisplayBack() throws Exception {
         server = new DripServer(SIZE, "alpha.bin");
         shell = new HaulShell(dir, 120, 30);
-        shell.type("haul --stall-timeout 2 " + server.url("alpha.bin") + "; echo $? > code");
+        shell.type("haul --stall-timeout 2 " + server.url("alpha.bin"));
         shell.pane.awaitScreen("the live display", s -> s.contains("1 active") && HaulShell.someBytes(s), SCREEN_TIMEOUT);
 
         shell.pane.sendKeys("C-z");
@@ -50,7 +50,7 @@ class JobControlIT {
 
         // Stopped longer than the stall timeout: the transfer is retried, and still saved exact.
         shell.pane.awaitScreen("a stop longer than the stall timeout", s -> waited(4), SCREEN_TIMEOUT);
-        shell.type("fg");
+        shell.type("fg; echo $? > code"); // fg's status is the job's, once it ends
         shell.pane.awaitScreen("the display back after fg", s -> s.contains("1 active") && s.contains("? keys"), SCREEN_TIMEOUT);
         shell.pane.sendKeys("j"); // keys work again: nothing is echoed and nothing breaks
 
