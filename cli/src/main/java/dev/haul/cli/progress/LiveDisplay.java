@@ -133,6 +133,7 @@ public final class LiveDisplay implements HumanOutput {
         }
         int columns = columnsNow();
         write(Frame.build(drawn.rows(columns), above, List.of()));
+        recent.add(above);
         above.clear();
         stdoutWrite.run();
         write(Frame.build(0, List.of(), block));

@@ -90,6 +90,18 @@ class LiveDisplayTest {
     }
 
     @Test
+    void aFinishedLinePrintedAroundAStdoutLineIsAlsoShownAgainAfterAChangeOfWidth() {
+        LiveDisplay shared = new LiveDisplay(err, screen, new Selection(), false, () -> true, true, null);
+        shared.tick(Snapshots.active(1, 2));
+        shared.on(new TransferEvent.Finished(Snapshots.downloading(1, "file-1.bin", 10240, 10240, 0),
+                new Outcome.Completed(Path.of("/tmp/file-1.bin"), 10240, false)));
+        shared.aroundStdout(() -> { });
+        columns = 41;
+        shared.tick(Snapshots.active(2));
+        assertTrue(writes.get(writes.size() - 1).startsWith("\r\u001b[24A\rhaul: done file-1.bin"), writes.get(writes.size() - 1));
+    }
+
+    @Test
     void closingClearsTheBlockAndShowsTheCursor() {
         display.tick(Snapshots.active(1));
         display.close();
