@@ -20,6 +20,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class LiveDisplay implements HumanOutput {
     static final long FRAME_MILLIS = 100;
+    /**
+     * How long a new width must hold before the screen is redrawn for it. tmux tells the new size
+     * before it rewraps its screen: a frame drawn in between would land on the old layout.
+     */
+    static final long SETTLE_NANOS = 250_000_000L;
     private static final int FALLBACK_COLUMNS = 80;
     private static final int FALLBACK_ROWS = 24;
 
@@ -34,6 +39,10 @@ public final class LiveDisplay implements HumanOutput {
     private List<String> block = List.of();
     private final DrawnBlock drawn = new DrawnBlock();
     private final RecentLines recent = new RecentLines();
+    /** A new width seen, and since when: the whole screen is redrawn once it has held for {@link #SETTLE_NANOS}. */
+    private int newColumns;
+    private long newColumnsSince;
+    private java.util.function.LongSupplier clock = System::nanoTime;
     private boolean started;
     private boolean closed;
     private dev.haul.cli.input.Prompt prompt = new dev.haul.cli.input.Prompt();
@@ -54,6 +63,11 @@ public final class LiveDisplay implements HumanOutput {
         this.color = color;
         this.keys = keys;
         this.words = new PlainReporter(err, false, dirAsGiven);
+    }
+
+    /** For tests: the time a new width has held is measured on this clock. */
+    void clock(java.util.function.LongSupplier nanos) {
+        this.clock = nanos;
     }
 
     /** The key help to draw in place of the rows while it is shown. */
@@ -107,15 +121,22 @@ public final class LiveDisplay implements HumanOutput {
             withPrompt.add(promptLine(typing, columns - 1));
             block = withPrompt;
         }
-        recent.add(above);
         String frame;
         if (drawn.widthChanged(columns)) {
+            long now = clock.getAsLong();
+            if (columns != newColumns) {
+                newColumns = columns;
+                newColumnsSince = now;
+            }
+            if (now - newColumnsSince < SETTLE_NANOS) return; // still being resized: draw nothing yet
+            recent.add(above);
             // The window was resized. Backing up over the rows the old block now covers is right in
             // a terminal that rewraps it, unless a frame was still on its way when the size changed:
             // then parts of older frames stay above. Redrawing the whole screen leaves none: from its
             // top (the cursor stops there), the recent finished lines that fit, then the block.
             frame = Frame.build(rows, recent.fitting(Math.max(0, rows - 1 - block.size()), columns), block);
         } else {
+            recent.add(above);
             frame = Frame.build(drawn.rows(columns), above, block);
         }
         write((started ? "" : Sgr.HIDE_CURSOR) + frame);

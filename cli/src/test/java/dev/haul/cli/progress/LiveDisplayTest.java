@@ -68,19 +68,28 @@ class LiveDisplayTest {
 
     @Test
     void theWidthIsReadAgainEveryFrame() {
+        long[] now = {0};
+        display.clock(() -> now[0]);
         display.tick(Snapshots.active(1));
         columns = 41;
+        display.tick(Snapshots.active(1));
+        now[0] += LiveDisplay.SETTLE_NANOS;
         display.tick(Snapshots.active(1));
         assertTrue(writes.get(1).contains("\r> file-1.bin           10%      1000 B/s\u001b[K"), writes.get(1));
     }
 
     @Test
-    void aChangeOfWidthRedrawsTheWholeScreenWithTheRecentFinishedLinesThenTheBlock() {
+    void aChangeOfWidthRedrawsTheWholeScreenOnceItHasHeldWithTheRecentFinishedLinesThenTheBlock() {
+        long[] now = {0};
+        display.clock(() -> now[0]);
         display.tick(Snapshots.active(1, 2));
         display.on(new TransferEvent.Finished(Snapshots.downloading(1, "file-1.bin", 10240, 10240, 0),
                 new Outcome.Completed(Path.of("/tmp/file-1.bin"), 10240, false)));
         display.tick(Snapshots.active(2));
         columns = 41;
+        display.tick(Snapshots.active(2));
+        assertEquals(2, writes.size(), "nothing drawn while the window is still being resized");
+        now[0] += LiveDisplay.SETTLE_NANOS;
         display.tick(Snapshots.active(2));
         // From the top of the 24-row screen (the cursor stops there), whatever older frames left is erased.
         assertTrue(writes.get(2).startsWith("\r\u001b[24A\rhaul: done file-1.bin (10.0 KiB)\u001b[K\n\r> file-2.bin"), writes.get(2));
@@ -92,11 +101,15 @@ class LiveDisplayTest {
     @Test
     void aFinishedLinePrintedAroundAStdoutLineIsAlsoShownAgainAfterAChangeOfWidth() {
         LiveDisplay shared = new LiveDisplay(err, screen, new Selection(), false, () -> true, true, null);
+        long[] now = {0};
+        shared.clock(() -> now[0]);
         shared.tick(Snapshots.active(1, 2));
         shared.on(new TransferEvent.Finished(Snapshots.downloading(1, "file-1.bin", 10240, 10240, 0),
                 new Outcome.Completed(Path.of("/tmp/file-1.bin"), 10240, false)));
         shared.aroundStdout(() -> { });
         columns = 41;
+        shared.tick(Snapshots.active(2));
+        now[0] += LiveDisplay.SETTLE_NANOS;
         shared.tick(Snapshots.active(2));
         assertTrue(writes.get(writes.size() - 1).startsWith("\r\u001b[24A\rhaul: done file-1.bin"), writes.get(writes.size() - 1));
     }

@@ -18,7 +18,7 @@ import static dev.haul.it.display.HaulShell.SCREEN_TIMEOUT;
  * the block once each, and nothing of the frames drawn at the old width.
  */
 class DisplayResizeIT {
-    private static final int SIZE = 4 * 1024 * 1024; // still running after all the resizes
+    private static final int SIZE = 8 * 1024 * 1024; // still running after all the resizes, even on a busy machine
     private static final List<String> NAMES = List.of("alpha-with-a-longer-name.bin", "bravo.bin", "charlie.bin");
 
     @TempDir
