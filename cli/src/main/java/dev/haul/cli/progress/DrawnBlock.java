@@ -27,11 +27,6 @@ final class DrawnBlock {
         return widths.length > 0 && columnsNow > 0 && columnsNow != columns;
     }
 
-    /** Rows one line takes at a terminal {@code columns} wide. */
-    static int rowsOf(String line, int columns) {
-        return columns <= 0 ? 1 : Math.max(1, (widthOf(line) + columns - 1) / columns);
-    }
-
     private static int widthOf(String line) {
         return DisplayWidth.of(CSI.matcher(line).replaceAll(""));
     }

@@ -38,7 +38,6 @@ public final class LiveDisplay implements HumanOutput {
     private final List<String> above = new ArrayList<>();
     private List<String> block = List.of();
     private final DrawnBlock drawn = new DrawnBlock();
-    private final RecentLines recent = new RecentLines();
     /** A new width seen, and since when: the whole screen is redrawn once it has held for {@link #SETTLE_NANOS}. */
     private int newColumns;
     private long newColumnsSince;
@@ -129,14 +128,13 @@ public final class LiveDisplay implements HumanOutput {
                 newColumnsSince = now;
             }
             if (now - newColumnsSince < SETTLE_NANOS) return; // still being resized: draw nothing yet
-            recent.add(above);
             // The window was resized. Backing up over the rows the old block now covers is right in
-            // a terminal that rewraps it, unless a frame was still on its way when the size changed:
-            // then parts of older frames stay above. Redrawing the whole screen leaves none: from its
-            // top (the cursor stops there), the recent finished lines that fit, then the block.
-            frame = Frame.build(rows, recent.fitting(Math.max(0, rows - 1 - block.size()), columns), block);
+            // a terminal that rewraps it, unless a frame was on its way when the size changed: then
+            // parts of older frames stay above. Clearing the visible screen from its top (the cursor
+            // stops there) leaves none. Lines printed earlier are not printed again: a terminal that
+            // pulls its scrollback back into view when it widens would then show them twice.
+            frame = Frame.build(rows, above, block);
         } else {
-            recent.add(above);
             frame = Frame.build(drawn.rows(columns), above, block);
         }
         write((started ? "" : Sgr.HIDE_CURSOR) + frame);
@@ -154,7 +152,6 @@ public final class LiveDisplay implements HumanOutput {
         }
         int columns = columnsNow();
         write(Frame.build(drawn.rows(columns), above, List.of()));
-        recent.add(above);
         above.clear();
         stdoutWrite.run();
         write(Frame.build(0, List.of(), block));
