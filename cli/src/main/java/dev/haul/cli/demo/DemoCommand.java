@@ -152,7 +152,8 @@ public final class DemoCommand implements Callable<Integer> {
         for (String note : notes) wrap(err, List.of(note.split(" ")), "", ".");
         err.println("haul demo: saving into " + target + ", " + jobs + " at a time; saved paths go to stdout.");
         if (streams.stderrIsTerminal()) {
-            err.println("haul demo: keys: j/k select a transfer, c cancels it, p pauses or resumes it, q quits (.part files are kept).");
+            err.println("haul demo: keys: j/k select a transfer, c cancels it, p pauses or resumes it, + and - change how many run at once,");
+            err.println("haul demo:       a adds a URL, ? shows every key, Ctrl-Z suspends (fg resumes), q quits (.part files are kept).");
         }
         err.println("haul demo: also try  haul demo --json | jq -c .   or   haul demo -d demo-files  twice (see --on-exists).");
     }

@@ -17,6 +17,7 @@ public final class KeyHelp {
             "  + -             more / fewer transfers at once (--jobs)",
             "  a               add a URL",
             "  q  Ctrl-C       cancel all and quit (.part files kept)",
+            "  Ctrl-\\          the same, with exit status 131",
             "  Ctrl-Z          suspend (fg brings haul back)",
             "  ?               close this help (so does any key)");
 

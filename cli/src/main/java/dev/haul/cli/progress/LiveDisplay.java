@@ -20,6 +20,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class LiveDisplay implements HumanOutput {
     static final long FRAME_MILLIS = 100;
+    /**
+     * How long a new width must hold before the screen is redrawn for it. tmux tells the new size
+     * before it rewraps its screen: a frame drawn in between would land on the old layout.
+     */
+    static final long SETTLE_NANOS = 250_000_000L;
     private static final int FALLBACK_COLUMNS = 80;
     private static final int FALLBACK_ROWS = 24;
 
@@ -32,7 +37,11 @@ public final class LiveDisplay implements HumanOutput {
     private final PlainReporter words;
     private final List<String> above = new ArrayList<>();
     private List<String> block = List.of();
-    private int height;
+    private final DrawnBlock drawn = new DrawnBlock();
+    /** A new width seen, and since when: the whole screen is redrawn once it has held for {@link #SETTLE_NANOS}. */
+    private int newColumns;
+    private long newColumnsSince;
+    private java.util.function.LongSupplier clock = System::nanoTime;
     private boolean started;
     private boolean closed;
     private boolean listOnStdin;
@@ -54,6 +63,11 @@ public final class LiveDisplay implements HumanOutput {
         this.color = color;
         this.keys = keys;
         this.words = new PlainReporter(err, false, dirAsGiven);
+    }
+
+    /** For tests: the time a new width has held is measured on this clock. */
+    void clock(java.util.function.LongSupplier nanos) {
+        this.clock = nanos;
     }
 
     /** The key help to draw in place of the rows while it is shown. */
@@ -124,9 +138,26 @@ public final class LiveDisplay implements HumanOutput {
             withPrompt.add(promptLine(typing, columns - 1));
             block = withPrompt;
         }
-        write((started ? "" : Sgr.HIDE_CURSOR) + Frame.build(height, above, block));
+        String frame;
+        if (drawn.widthChanged(columns)) {
+            long now = clock.getAsLong();
+            if (columns != newColumns) {
+                newColumns = columns;
+                newColumnsSince = now;
+            }
+            if (now - newColumnsSince < SETTLE_NANOS) return; // still being resized: draw nothing yet
+            // The window was resized. Backing up over the rows the old block now covers is right in
+            // a terminal that rewraps it, unless a frame was on its way when the size changed: then
+            // parts of older frames stay above. Clearing the visible screen from its top (the cursor
+            // stops there) leaves none. Lines printed earlier are not printed again: a terminal that
+            // pulls its scrollback back into view when it widens would then show them twice.
+            frame = Frame.build(rows, above, block);
+        } else {
+            frame = Frame.build(drawn.rows(columns), above, block);
+        }
+        write((started ? "" : Sgr.HIDE_CURSOR) + frame);
         started = true;
-        height = block.size();
+        drawn.drawn(block, columns);
         above.clear();
     }
 
@@ -137,11 +168,12 @@ public final class LiveDisplay implements HumanOutput {
             stdoutWrite.run();
             return;
         }
-        write(Frame.build(height, above, List.of()));
+        int columns = columnsNow();
+        write(Frame.build(drawn.rows(columns), above, List.of()));
         above.clear();
         stdoutWrite.run();
         write(Frame.build(0, List.of(), block));
-        height = block.size();
+        drawn.drawn(block, columns);
     }
 
     /** Clears the block, prints what finished since the last frame and shows the cursor again. Idempotent. */
@@ -150,9 +182,9 @@ public final class LiveDisplay implements HumanOutput {
         if (closed) return;
         closed = true;
         if (!started && above.isEmpty()) return;
-        write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        write(Frame.build(drawn.rows(columnsNow()), above, List.of()) + Sgr.SHOW_CURSOR);
         above.clear();
-        height = 0;
+        drawn.gone();
     }
 
     /**
@@ -162,9 +194,9 @@ public final class LiveDisplay implements HumanOutput {
      */
     public synchronized void hide() {
         if (closed) return;
-        if (started || !above.isEmpty()) write(Frame.build(height, above, List.of()) + Sgr.SHOW_CURSOR);
+        if (started || !above.isEmpty()) write(Frame.build(drawn.rows(columnsNow()), above, List.of()) + Sgr.SHOW_CURSOR);
         above.clear();
-        height = 0;
+        drawn.gone();
         started = false;
     }
 
@@ -195,6 +227,10 @@ public final class LiveDisplay implements HumanOutput {
         String shown = typed.length() > room ? "…" + typed.substring(typed.length() - room + 1) : typed;
         String line = label + shown + "_";
         return line.length() > width ? line.substring(0, Math.max(0, width)) : line;
+    }
+
+    private int columnsNow() {
+        return screen.columns() > 0 ? screen.columns() : FALLBACK_COLUMNS;
     }
 
     /** One write per frame: PrintStream over the descriptor passes a byte array straight through. */

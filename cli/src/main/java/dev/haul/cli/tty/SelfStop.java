@@ -11,7 +11,7 @@ import java.lang.reflect.Method;
  * the shell sees a stopped job; returns once it is continued ({@code fg}, {@code bg}, SIGCONT).
  * Java has no call for that: the JDK's own raise() is used, opened by the jar's manifest
  * ({@code Add-Opens: java.base/jdk.internal.misc}); without it (another launcher), a
- * {@code kill -STOP} of itself does the same, but for the shell's word ("Stopped (signal)").
+ * {@code kill -STOP} of itself does the same (zsh then says "suspended (signal)").
  */
 final class SelfStop {
     private static final Method RAISE = raise();

@@ -70,6 +70,10 @@ public final class Tty implements ScreenSize, AutoCloseable {
                     .systemOutput(TerminalBuilder.SystemOutput.SysErr)
                     .nativeSignals(false) // SIGINT and SIGTERM stay with haul's own SignalTrap
                     .dumb(false)
+                    // No probe of the terminal's modes (it writes queries and reads the answers): an
+                    // answer late on a busy machine would reach the key reader, and the 'c' that
+                    // ends the DA1 reply would cancel the selected transfer.
+                    .graphemeCluster(false)
                     .build();
         } catch (IOException | RuntimeException | LinkageError e) {
             return null;

@@ -83,11 +83,34 @@ class LiveDisplayTest {
 
     @Test
     void theWidthIsReadAgainEveryFrame() {
+        long[] now = {0};
+        display.clock(() -> now[0]);
         display.tick(Snapshots.active(1));
         columns = 41;
         display.tick(Snapshots.active(1));
-        String narrow = writes.get(1).split("\n")[0];
-        assertEquals("\r\u001b[2A\r> file-1.bin           10%      1000 B/s\u001b[K", narrow);
+        now[0] += LiveDisplay.SETTLE_NANOS;
+        display.tick(Snapshots.active(1));
+        assertTrue(writes.get(1).contains("\r> file-1.bin           10%      1000 B/s\u001b[K"), writes.get(1));
+    }
+
+    @Test
+    void aChangeOfWidthClearsTheWholeScreenOnceItHasHeldThenDrawsTheBlock() {
+        long[] now = {0};
+        display.clock(() -> now[0]);
+        display.tick(Snapshots.active(1, 2));
+        display.on(new TransferEvent.Finished(Snapshots.downloading(1, "file-1.bin", 10240, 10240, 0),
+                new Outcome.Completed(Path.of("/tmp/file-1.bin"), 10240, false)));
+        display.tick(Snapshots.active(2));
+        columns = 41;
+        display.tick(Snapshots.active(2));
+        assertEquals(2, writes.size(), "nothing drawn while the window is still being resized");
+        now[0] += LiveDisplay.SETTLE_NANOS;
+        display.tick(Snapshots.active(2));
+        // From the top of the 24-row screen (the cursor stops there), whatever older frames left is erased.
+        assertTrue(writes.get(2).startsWith("\r\u001b[24A\r> file-2.bin"), writes.get(2));
+        assertTrue(writes.get(2).endsWith("\u001b[J"), writes.get(2));
+        display.tick(Snapshots.active(2));
+        assertTrue(writes.get(3).startsWith("\r\u001b[2A\r> file-2.bin"), "at the same width, in place again: " + writes.get(3));
     }
 
     @Test

@@ -26,6 +26,11 @@ final class TmuxPane implements AutoCloseable {
         tmux(args.toArray(String[]::new));
     }
 
+    /** Resizes the window (and so the pane) as a user dragging its edge would. */
+    void resize(int columns, int rows) throws IOException, InterruptedException {
+        tmux("resize-window", "-t", "it", "-x", String.valueOf(columns), "-y", String.valueOf(rows));
+    }
+
     String capture() throws IOException, InterruptedException {
         return tmux("capture-pane", "-p", "-t", "it");
     }
