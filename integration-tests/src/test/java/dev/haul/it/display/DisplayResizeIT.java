@@ -1,5 +1,6 @@
 package dev.haul.it.display;
 
+import dev.haul.it.support.DripServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class DisplayResizeIT {
 
     @BeforeEach
     void serve() throws Exception {
-        server = new DripServer(SIZE, NAMES.toArray(String[]::new));
-        quick = new DripServer(4096, "early.bin"); // done at once: its line is printed above the display
+        server = new DripServer(SIZE, 4096, 50, NAMES.toArray(String[]::new));
+        quick = new DripServer(4096, 4096, 50, "early.bin"); // done at once: its line is printed above the display
         shell = new HaulShell(dir, 120, 30);
     }
 

@@ -1,5 +1,6 @@
 package dev.haul.it.display;
 
+import dev.haul.it.support.DripServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class JobControlIT {
 
     @Test
     void ctrlZRestoresTheTerminalAndStopsHaulAndFgBringsTheDisplayBack() throws Exception {
-        server = new DripServer(SIZE, "alpha.bin");
+        server = new DripServer(SIZE, 4096, 50, "alpha.bin");
         shell = new HaulShell(dir, 120, 30);
         shell.type("haul --stall-timeout 2 " + server.url("alpha.bin"));
         shell.pane.awaitScreen("the live display", s -> s.contains("1 active") && HaulShell.someBytes(s), SCREEN_TIMEOUT);
@@ -55,14 +56,14 @@ class JobControlIT {
         shell.pane.sendKeys("j"); // keys work again: nothing is echoed and nothing breaks
 
         assertEquals("0", shell.awaitFile("code"));
-        assertEquals(server.sha256("alpha.bin"), DripServer.sha256(Files.readAllBytes(dir.resolve("alpha.bin"))));
+        assertEquals(server.sha256("alpha.bin"), dev.haul.it.support.Sha256.of(Files.readAllBytes(dir.resolve("alpha.bin"))));
         shell.type(into("stty-after.txt", "stty -a"));
         assertModesRestored(shell.awaitFile("stty-after.txt"));
     }
 
     @Test
     void startedInTheBackgroundHaulIsNotStoppedAndLeavesTheModesAlone() throws Exception {
-        server = new DripServer(256 * 1024, "bravo.bin");
+        server = new DripServer(256 * 1024, 4096, 50, "bravo.bin");
         shell = new HaulShell(dir, 120, 30);
         shell.type("stty -g > before.txt; haul " + server.url("bravo.bin") + " > out.txt &");
         shell.pane.awaitScreen("a plain line from haul", s -> s.contains("haul: started " + server.url("bravo.bin")), SCREEN_TIMEOUT);
@@ -73,7 +74,7 @@ class JobControlIT {
 
         shell.type("wait %1; echo $? > code");
         assertEquals("0", shell.awaitFile("code"));
-        assertEquals(server.sha256("bravo.bin"), DripServer.sha256(Files.readAllBytes(dir.resolve("bravo.bin"))));
+        assertEquals(server.sha256("bravo.bin"), dev.haul.it.support.Sha256.of(Files.readAllBytes(dir.resolve("bravo.bin"))));
         String screen = shell.pane.capture();
         assertFalse(screen.contains("Stopped"), screen);
         assertFalse(screen.contains("? keys"), "no live display in the background:\n" + screen);

@@ -1,5 +1,6 @@
 package dev.haul.it.display;
 
+import dev.haul.it.support.DripServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class KeyHelpAndPagesIT {
 
     @Test
     void questionMarkShowsTheKeysAndAnyKeyTakesThemAway() throws Exception {
-        server = new DripServer(1024 * 1024, "alpha.bin");
+        server = new DripServer(1024 * 1024, 4096, 50, "alpha.bin");
         shell = new HaulShell(dir, 100, 30);
         shell.type("haul " + server.url("alpha.bin") + "; echo $? > code");
         shell.pane.awaitScreen("the live display", s -> s.contains("1 active") && s.contains("? keys"), SCREEN_TIMEOUT);
@@ -46,7 +47,7 @@ class KeyHelpAndPagesIT {
     void pageDownAndEndKeysMoveTheSelectionAndTheListScrollsToIt() throws Exception {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= 40; i++) names.add(String.format("f%02d.bin", i));
-        server = new DripServer(1024 * 1024, names.toArray(String[]::new));
+        server = new DripServer(1024 * 1024, 4096, 50, names.toArray(String[]::new));
         Files.write(dir.resolve("urls.txt"), names.stream().map(server::url).toList());
         shell = new HaulShell(dir, 100, 16);
         shell.type("haul -j 40 -i urls.txt; echo $? > code");
@@ -73,7 +74,7 @@ class KeyHelpAndPagesIT {
 
     @Test
     void aBadUrlAtThePromptIsExplainedAndThePromptAsksAgain() throws Exception {
-        server = new DripServer(1024 * 1024, "alpha.bin", "bravo.bin");
+        server = new DripServer(1024 * 1024, 4096, 50, "alpha.bin", "bravo.bin");
         shell = new HaulShell(dir, 100, 30);
         shell.type("haul " + server.url("alpha.bin") + "; echo $? > code");
         shell.pane.awaitScreen("the live display", s -> s.contains("1 active") && s.contains("? keys"), SCREEN_TIMEOUT);
@@ -91,12 +92,12 @@ class KeyHelpAndPagesIT {
         shell.pane.awaitScreen("the prompt closed, the URL queued", s -> !s.contains("add URL") && s.contains("2 active"), SCREEN_TIMEOUT);
 
         assertEquals("0", shell.awaitFile("code"), "the typo failed nothing");
-        assertEquals(server.sha256("bravo.bin"), DripServer.sha256(Files.readAllBytes(dir.resolve("bravo.bin"))));
+        assertEquals(server.sha256("bravo.bin"), dev.haul.it.support.Sha256.of(Files.readAllBytes(dir.resolve("bravo.bin"))));
     }
 
     @Test
     void inAThirtyColumnWindowThePromptKeepsTheEndOfTheUrlInView() throws Exception {
-        server = new DripServer(1024 * 1024, "alpha.bin");
+        server = new DripServer(1024 * 1024, 4096, 50, "alpha.bin");
         shell = new HaulShell(dir, 30, 20);
         shell.type("haul " + server.url("alpha.bin") + "; echo $? > code");
         shell.pane.awaitScreen("the live display", s -> s.contains("1 active"), SCREEN_TIMEOUT);

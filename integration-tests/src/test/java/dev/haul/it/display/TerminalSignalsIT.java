@@ -1,5 +1,6 @@
 package dev.haul.it.display;
 
+import dev.haul.it.support.DripServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TerminalSignalsIT {
 
     @BeforeEach
     void serve() throws Exception {
-        server = new DripServer(SIZE, "alpha.bin", "bravo.bin");
+        server = new DripServer(SIZE, 4096, 50, "alpha.bin", "bravo.bin");
         shell = new HaulShell(dir, 120, 30);
     }
 
