@@ -11,7 +11,10 @@ import dev.haul.core.TransferEvent;
 import dev.haul.core.TransferSnapshot;
 import dev.haul.core.TransferState;
 import dev.haul.core.storage.NameReservations;
+import dev.haul.core.transport.Exchange;
+import dev.haul.core.transport.ExchangeListener;
 import dev.haul.core.transport.Origin;
+import dev.haul.core.transport.RequestSpec;
 import dev.haul.core.transport.Transport;
 import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
@@ -55,14 +58,24 @@ public final class Scheduler implements TransferHost {
     private int cancelled;
     private boolean inputFinished;
     private boolean stopped;
+    /** Cancelling everything: a transfer that ends meanwhile must not let a queued one start. */
+    private boolean halting;
+    private final java.util.function.BiFunction<RequestSpec, ExchangeListener, Exchange> exchanges;
     /** Open ways to add requests besides the list (the add-URL prompt): the run does not end while any is open. */
     private int inputHolds;
 
     public Scheduler(EngineConfig config, Transport transport, EngineListener listener) {
+        this(config, transport, transport.loop(), transport::exchange, listener);
+    }
+
+    /** For tests: any loop (an EmbeddedChannel's, on virtual time) and fake exchanges. */
+    Scheduler(EngineConfig config, Transport transport, EventLoop loop,
+              java.util.function.BiFunction<RequestSpec, ExchangeListener, Exchange> exchanges, EngineListener listener) {
         this.config = config;
         this.transport = transport;
+        this.exchanges = exchanges;
         this.listener = listener;
-        this.loop = transport.loop();
+        this.loop = loop;
         this.admission = new Admission(config.jobs(), config.perHost());
         this.names = new NameReservations(config.dir(), config.onExists(),
                 new dev.haul.core.storage.OpenParts(OpenFileLimit.partBudget(config.jobs())));
@@ -87,7 +100,14 @@ public final class Scheduler implements TransferHost {
     public void submit(long id, DownloadRequest request) {
         assert loop.inEventLoop();
         if (stopped) return;
-        Transfer t = new Transfer(id, request, this);
+        Transfer t;
+        try {
+            t = new Transfer(id, request, this);
+        } catch (RuntimeException e) {
+            log.debug("request {} could not become a transfer", id, e);
+            failNow(id, request.url().toString(), FailureReason.INTERNAL, Reasons.internal(e));
+            return;
+        }
         live.put(id, t);
         emit(new TransferEvent.Queued(t.snapshot()));
         admission.enqueue(t);
@@ -98,9 +118,13 @@ public final class Scheduler implements TransferHost {
     public void reject(long id, String rawUrl, String message) {
         assert loop.inEventLoop();
         if (stopped) return;
+        failNow(id, rawUrl, FailureReason.BAD_REQUEST, message);
+    }
+
+    private void failNow(long id, String rawUrl, FailureReason reason, String message) {
         TransferSnapshot s = new TransferSnapshot(id, Secrets.maskUrl(rawUrl), null, null, TransferState.FAILED, 0, -1, 0, 0);
         failed++;
-        emit(new TransferEvent.Finished(s, new Outcome.Failed(FailureReason.BAD_REQUEST, message, 0)));
+        emit(new TransferEvent.Finished(s, new Outcome.Failed(reason, message, 0)));
         checkIdle();
     }
 
@@ -128,7 +152,12 @@ public final class Scheduler implements TransferHost {
 
     public void cancelAll() {
         assert loop.inEventLoop();
-        for (Transfer t : new ArrayList<>(live.values())) t.cancel();
+        halting = true;
+        try {
+            for (Transfer t : new ArrayList<>(live.values())) t.cancel();
+        } finally {
+            halting = false;
+        }
     }
 
     public void togglePause(long id) {
@@ -189,6 +218,11 @@ public final class Scheduler implements TransferHost {
     @Override
     public Transport transport() {
         return transport;
+    }
+
+    @Override
+    public Exchange exchange(RequestSpec request, ExchangeListener exchangeListener) {
+        return exchanges.apply(request, exchangeListener);
     }
 
     @Override
@@ -266,6 +300,7 @@ public final class Scheduler implements TransferHost {
 
     /** Starts queued transfers while admission allows. */
     private void pump() {
+        if (halting || stopped) return; // stopping: nothing new starts, not even for a moment
         Transfer t;
         while ((t = admission.next()) != null) t.admitted();
     }

@@ -3,127 +3,79 @@ package dev.haul.core.engine;
 import dev.haul.core.DownloadRequest;
 import dev.haul.core.FailureReason;
 import dev.haul.core.Header;
-import dev.haul.core.OnExists;
 import dev.haul.core.Outcome;
 import dev.haul.core.Secrets;
 import dev.haul.core.TransferEvent;
 import dev.haul.core.TransferSnapshot;
 import dev.haul.core.TransferState;
-import dev.haul.core.resume.RangeDecision;
-import dev.haul.core.resume.RangeRequest;
-import dev.haul.core.resume.ResumeRecord;
-import dev.haul.core.resume.ResumeRules;
-import dev.haul.core.storage.NameReservations.Decision;
-import dev.haul.core.storage.StreamSink;
-import dev.haul.core.storage.TargetNames;
-import dev.haul.core.transport.Exchange;
-import dev.haul.core.transport.ExchangeListener;
+import dev.haul.core.engine.Lifecycle.State;
 import dev.haul.core.transport.Origin;
-import dev.haul.core.transport.RequestSpec;
-import dev.haul.core.transport.ResponseHead;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One requested download, from queue to outcome: a state machine that lives on the loop. Every
- * method runs there, and every change of state goes through {@link #moveTo}. An attempt is one
- * HTTP exchange (redirects included); a failed attempt is retried when the failure is worth it,
- * continuing from the saved bytes when the server can prove they are still the right ones.
+ * change of state goes through {@link #moveTo}, which checks it against {@link Lifecycle} and
+ * runs what entering the state needs (curl's {@code mstate()} and its on-enter hooks). One
+ * {@link Attempt} at a time talks to the network; a failed attempt is retried when the failure is
+ * worth it, continuing from the saved bytes when the server can prove they are still the right
+ * ones. Every way in from the loop goes through {@link #guard}: a bug fails this transfer.
  */
-final class Transfer implements ExchangeListener {
+final class Transfer {
     private static final Logger log = LoggerFactory.getLogger(Transfer.class);
-    /** A redirect's own body is drained to keep the connection; past this size it is not worth it. */
-    private static final long MAX_REDIRECT_BODY = 64 * 1024;
-
-    /** Internal states. The public {@link TransferState} is derived from these. */
-    enum State {
-        /** Waiting for admission. */
-        QUEUED,
-        /** Connecting, or waiting for the response head. */
-        CONNECTING,
-        /** Draining a redirect response's body before following it. */
-        REDIRECTING,
-        /** Saving the body. */
-        RECEIVING,
-        /** Stopped by the user: the socket is not read (or, after the stall timeout, closed). */
-        PAUSED,
-        /** An attempt failed; the next one starts when the back-off timer fires. */
-        RETRY_WAIT,
-        /** The body is complete; a checksum or a stream flush is still being waited for. */
-        FINISHING,
-        DONE,
-        FAILED,
-        CANCELLED;
-
-        boolean isFinal() {
-            return this == DONE || this == FAILED || this == CANCELLED;
-        }
-    }
 
     private final long id;
-    private final DownloadRequest request;
-    private final TransferHost host;
+    final DownloadRequest request;
+    final TransferHost host;
+    /** The host for this transfer's helpers: what they post or schedule runs under {@link #guard}. */
+    final TransferHost guardedHost;
     /** Credentials given by the user belong to the origin of the URL they typed. */
     private final Origin credentialOrigin;
-    private final String maskedUrl;
-    private Redirects redirects;
+    final String maskedUrl;
     private final SpeedMeter speed = new SpeedMeter();
-    private final BodyDigest digest;
+    /** Bytes saved before this attempt, and whether (and how) it asks to continue them. */
+    final SavedBytes saved;
+    final Output out;
+    final Segments segments = new Segments(this);
+    final ReadHolds holds = new ReadHolds(this::applyReading);
+    private final RetryCounter retries = new RetryCounter();
 
     private State state = State.QUEUED;
-    private int attempt;
-    private URI url;
-    private Origin origin;
-    private Exchange exchange;
-    private URI redirectTarget;
-    private long redirectBodyBytes;
-    /** Bytes saved before this attempt, and whether (and how) it asks to continue them. */
-    private final SavedBytes saved;
-    private TargetFile target;
-    private StreamSink sink;
-    private long bytes;
-    private long total = -1;
-    private long lastProgressBytes = -1;
+    URI url;
+    Origin origin;
+    Redirects redirects;
+    /** The request now out, or null. */
+    private Attempt attempt;
+    private boolean begun;
+    /** The user pressed pause before the body started: it pauses as soon as it does. */
     private boolean pauseWanted;
-    /** Why the socket is not being read: any of these holds it ({@link #hold}, {@link #release}). */
-    private int readHolds;
-    private static final int HOLD_USER = 1;
-    private static final int HOLD_SINK = 2;
-    private static final int HOLD_RATE = 4;
-    private ScheduledFuture<?> timer;
     private boolean startedOnce;
-    /** With -o -: what the first response said, so a retry can continue the stream exactly. */
-    private ResumeRecord sinkRecord;
+    /** The timer of the current state: the back-off, or how long a paused connection is kept. */
+    private ScheduledFuture<?> timer;
+    private Duration retryDelay;
+    private Outcome outcome;
     /** The name to show when the transfer ended before it had a target (skip, refuse). */
     private String shownName;
-    /** With -x N: the body spread over several connections; null for one connection. */
-    private SegmentedBody segmented;
-    /** A server that answered ranges inconsistently gets one connection from then on. */
-    private boolean segmentsDisabled;
+    private long lastProgressBytes = -1;
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
         this.request = request;
         this.host = host;
+        this.guardedHost = new GuardedHost(host, this);
         this.url = request.url();
         this.origin = Origin.of(url);
         this.credentialOrigin = origin;
         this.maskedUrl = Secrets.maskUrl(request.url());
         this.redirects = new Redirects(host.config().maxRedirects(), url);
-        this.digest = request.sha256() == null ? null : new BodyDigest();
+        this.out = new Output(request.sha256() != null);
         this.saved = new SavedBytes(maskedUrl);
     }
 
@@ -135,605 +87,250 @@ final class Transfer implements ExchangeListener {
         return origin;
     }
 
-    // ---- life cycle -------------------------------------------------------------------------
+    State state() {
+        return state;
+    }
 
-    /** Admission gave this transfer a slot: the first attempt, or the next step after a re-queue. */
+    // ---- commands from the scheduler ---------------------------------------------------------
+
+    /** Admission gave this transfer a slot: the first attempt, or the request it waited to send. */
     void admitted() {
-        if (attempt == 0) {
-            beginAttempt();
-        } else {
-            moveTo(State.CONNECTING);
-            sendRequest();
+        guard(() -> {
+            if (begun) moveTo(State.CONNECTING);
+            else beginAttempt();
+        });
+    }
+
+    /** Cancels, keeping any .part and its sidecar. Idempotent; a no-op once final. */
+    void cancel() {
+        guard(() -> {
+            if (!state.isFinal()) finish(State.CANCELLED, new Outcome.Cancelled(out.bytes, out.moved));
+        });
+    }
+
+    /** Pauses a running transfer or resumes a paused one. */
+    void togglePause() {
+        guard(() -> {
+            switch (state) {
+                case RECEIVING -> moveTo(State.PAUSED);
+                case CONNECTING, REDIRECTING -> pauseWanted = !pauseWanted;
+                case RETRY_WAIT -> moveTo(State.PAUSED_IDLE);
+                case PAUSED -> moveTo(State.RECEIVING);
+                case PAUSED_IDLE -> beginAttempt();
+                default -> { }
+            }
+        });
+    }
+
+    // ---- the one place the state changes ------------------------------------------------------
+
+    /** Checks the move against {@link Lifecycle}, then runs what entering {@code next} needs. */
+    void moveTo(State next) {
+        if (!Lifecycle.allows(state, next)) {
+            throw new IllegalStateException("transfer " + id + ": no move from " + state + " to " + next);
+        }
+        if (log.isTraceEnabled()) log.trace("transfer {}: {} -> {}", id, state, next);
+        State from = state;
+        state = next;
+        stopTimer(); // a state's timer belongs to it
+        switch (next) {
+            case CONNECTING -> sendRequest();
+            case RECEIVING -> {
+                if (from == State.PAUSED) holds.release(ReadHolds.Reason.USER);
+            }
+            case PAUSED -> {
+                holds.hold(ReadHolds.Reason.USER);
+                // A server will not keep a silent connection forever: after the stall timeout, let it
+                // go and come back later with a Range request.
+                timer = guardedHost.schedule(() -> moveTo(State.PAUSED_IDLE), host.config().stallTimeout().toMillis());
+            }
+            case FINISHING -> endExchange();
+            case QUEUED, PAUSED_IDLE -> stopAttempt();
+            case RETRY_WAIT -> {
+                stopAttempt();
+                timer = guardedHost.schedule(this::beginAttempt, retryDelay.toMillis());
+            }
+            case DONE, FAILED, CANCELLED -> {
+                stopAttempt();
+                if (next != State.DONE && out.sink != null) out.sink.abandon();
+                if (out.target != null) out.target.release();
+                host.ended(this, outcome);
+            }
+            default -> { } // REDIRECTING: the attempt drains the redirect's body
         }
     }
 
+    /** The teardown of a running attempt, wherever it stops: its exchange, its segments, its file. */
+    private void stopAttempt() {
+        endExchange();
+        segments.stop();
+        out.closeFile();
+    }
+
+    private void endExchange() {
+        if (attempt != null) attempt.abort();
+        attempt = null;
+    }
+
+    // ---- attempts ----------------------------------------------------------------------------
+
     /** An attempt starts again from the URL as given: redirects are followed afresh each time. */
-    private void beginAttempt() {
-        attempt++;
-        readHolds = 0;
-        segmented = null;
-        moveTo(State.CONNECTING);
+    void beginAttempt() {
+        begun = true;
+        segments.reset();
         url = request.url();
         redirects = new Redirects(host.config().maxRedirects(), url);
         Origin from = origin;
         origin = Origin.of(url);
-        planRange();
+        saved.plan(out, request, host.names());
+        requestAt(from);
+    }
+
+    /** Sends the next request, unless its origin is now a different one at its --per-host cap. */
+    void requestAt(Origin from) {
         if (!from.equals(origin) && !host.redirected(this, from, origin)) {
-            moveTo(State.QUEUED); // the first origin is at its --per-host cap: wait at the head of its queue
-            return;
-        }
-        sendRequest();
-    }
-
-    /** Decides whether this attempt continues saved bytes: a Range with If-Range, or a plain GET. */
-    private void planRange() {
-        if (sink != null || request.stream() != null) {
-            saved.planStream(target == null ? bytes : 0, sinkRecord);
+            moveTo(State.QUEUED); // wait at the head of the new origin's queue
         } else {
-            target = saved.planFile(target, TargetNames.choose(request.outName(), null, request.url()), host.names());
+            moveTo(State.CONNECTING);
         }
     }
 
+    /** On entering CONNECTING: a new attempt's request goes out. */
     private void sendRequest() {
-        List<Header> headers = new ArrayList<>(RequestHeaders.forOrigin(host.config(), credentialOrigin, origin,
-                request.url().getRawUserInfo()));
-        RangeRequest rangeAsked = saved.asked();
-        if (rangeAsked != null) {
-            log.debug("transfer {} asks to resume at byte {}", id, rangeAsked.offset());
-            headers.add(new Header("Range", rangeAsked.rangeHeader()));
-            headers.add(new Header("If-Range", rangeAsked.ifRange()));
-        }
+        holds.clear();
+        endExchange();
+        retries.requestSent();
+        attempt = new Attempt(this);
         try {
-            exchange = host.transport().exchange(new RequestSpec(url, headers), this);
+            attempt.send();
         } catch (RuntimeException e) {
             // e.g. a TLS context that cannot be built from --cacert: fail this transfer, not the loop
             fail(FailureReason.TLS, e.getMessage(), 0);
         }
     }
 
-    /** Cancels, keeping any .part and its sidecar. Idempotent; a no-op once final. */
-    void cancel() {
-        if (state.isFinal()) return;
-        stopTimer();
-        if (exchange != null) exchange.abort();
-        stopSegments();
-        if (target != null) target.close();
-        if (sink != null) sink.abandon();
-        finish(State.CANCELLED, new Outcome.Cancelled());
+    List<Header> requestHeaders() {
+        return RequestHeaders.forOrigin(host.config(), credentialOrigin, origin, request.url().getRawUserInfo());
     }
 
-    /** Pauses a running transfer or resumes a paused one. */
-    void togglePause() {
-        switch (state) {
-            case RECEIVING -> pauseNow();
-            case CONNECTING, REDIRECTING -> pauseWanted = !pauseWanted;
-            case RETRY_WAIT -> {
-                stopTimer();
-                moveTo(State.PAUSED);
-            }
-            case PAUSED -> unpause();
-            default -> { }
-        }
-    }
-
-    private void pauseNow() {
-        pauseWanted = false;
-        hold(HOLD_USER);
-        moveTo(State.PAUSED);
-        // A server will not keep a silent connection forever: after the stall timeout, let it go
-        // and come back later with a Range request.
-        long ms = host.config().stallTimeout().toMillis();
-        timer = host.schedule(() -> {
-            if (state != State.PAUSED) return;
-            if (exchange != null) exchange.abort();
-            exchange = null;
-            stopSegments();
-            if (target != null) target.close();
-        }, ms);
-    }
-
-    private void unpause() {
-        stopTimer();
-        if (exchange != null || (segmented != null && !segmentsStopped)) {
-            moveTo(State.RECEIVING);
-            release(HOLD_USER);
-        } else {
-            readHolds = 0;
-            attempt--; // not a retry: the same attempt goes on where it stopped
-            beginAttempt();
-        }
-    }
-
-    // ---- the exchange's callbacks (on the loop) ----------------------------------------------
-
-    @Override
-    public void onResponse(ResponseHead head) {
-        int status = head.status();
-        if (Redirects.isRedirect(status) && head.header("Location") != null) {
-            beginRedirect(head.header("Location"));
-            return;
-        }
-        if (saved.asked() != null && (status == 200 || status == 206 || status == 416)) {
-            onRangeResponse(head);
-            return;
-        }
-        if (status == 206) {
-            exchange.abort();
-            fail(FailureReason.PROTOCOL, "206 Partial Content to a request without a Range", status);
-            return;
-        }
-        if (status < 200 || status > 299) {
-            exchange.abort();
-            String why = "HTTP " + status + (head.reason() == null || head.reason().isEmpty() ? "" : " " + head.reason());
-            attemptFailed(FailureReason.forStatus(status), why, status,
-                    RetryPolicy.parseRetryAfter(head.header("Retry-After"), Instant.now()));
-            return;
-        }
-        startBody(head, 0);
-    }
-
-    private void onRangeResponse(ResponseHead head) {
-        RangeDecision d = ResumeRules.decide(head.status(), head.header("Content-Range"), head.header("ETag"),
-                head.header("Last-Modified"), saved.asked(), saved.record());
-        if (d instanceof RangeDecision.Append a) {
-            startBody(head, a.offset());
-        } else if (d instanceof RangeDecision.Complete) {
-            exchange.abort();
-            bytes = saved.record().total();
-            total = saved.record().total();
-            complete();
-        } else if (d instanceof RangeDecision.Restart) {
-            if (head.status() != 200) {
-                // 416 for bytes we do not have: ask again for the whole file.
-                exchange.abort();
-                saved.distrust();
-                attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "the saved bytes no longer fit the file", head.status(), Duration.ZERO);
-                return;
-            }
-            // A whole new body: the saved bytes, ranges and validators are history.
-            saved.forget();
-            startBody(head, 0);
-        } else if (d instanceof RangeDecision.Mismatch m) {
-            exchange.abort();
-            saved.distrust();
-            attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "bad range response: " + m.why(), head.status(), null);
-        }
-    }
-
-    /** The response carries the body from {@code offset} on. */
-    private void startBody(ResponseHead head, long offset) {
-        long length = head.contentLength();
-        if (request.stream() != null) {
-            if (offset == 0 && bytes > 0) {
-                exchange.abort();
-                fail(FailureReason.TRUNCATED, "the server restarted the file, and standard output cannot be rewound", 0);
-                return;
-            }
-            if (sink == null) {
-                sink = new StreamSink(request.stream(), () -> host.post(this::sinkDrained),
-                        err -> host.post(() -> sinkBroken(err)));
-            }
-            if (offset == 0) sinkRecord = recordOf(head, length);
-            total = offset == 0 ? length : sinkRecord.total();
-        } else {
-            if (!openTarget(head, offset, length)) return;
-        }
-        bytes = offset;
-        // A stream continued exactly where it stopped keeps its digest: every byte went through it.
-        boolean streamContinues = request.stream() != null && offset > 0;
-        if (digest != null && !streamContinues) digest.restartAt(offset);
-        if (sink == null) maybeSegment(head, offset);
+    /** The body starts: from now on it is saved. */
+    void bodyStarted() {
         moveTo(State.RECEIVING);
         if (!startedOnce) host.emit(new TransferEvent.Started(snapshot()));
         startedOnce = true;
-        if (pauseWanted) pauseNow();
-    }
-
-    private ResumeRecord recordOf(ResponseHead head, long length) {
-        return new ResumeRecord(maskedUrl, head.header("ETag"), head.header("Last-Modified"), length);
-    }
-
-    private boolean openTarget(ResponseHead head, long offset, long length) {
-        try {
-            if (offset > 0 || saved.ranges() != null) {
-                ResumeRecord record = saved.record();
-                target.continueAt(offset, record);
-                total = record.total() >= 0 ? record.total() : (length >= 0 ? offset + length : -1);
-                return true;
-            }
-            if (target == null && !reserveName(head)) return false;
-            total = length;
-            target.startFresh(recordOf(head, length));
-            return true;
-        } catch (IOException e) {
-            exchange.abort();
-            fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(e), 0);
-            return false;
+        if (pauseWanted) {
+            pauseWanted = false;
+            moveTo(State.PAUSED);
         }
-    }
-
-    private boolean reserveName(ResponseHead head) {
-        String preferred = TargetNames.choose(request.outName(), head.header("Content-Disposition"), request.url());
-        if (resumeUnderServerName(preferred)) return false;
-        Decision decision = host.names().reserve(preferred);
-        if (decision instanceof Decision.Skip skip) {
-            exchange.abort();
-            Path existing = host.names().dir().resolve(skip.name());
-            finish(State.DONE, new Outcome.Completed(existing, Io.sizeOf(existing), true), skip.name());
-            return false;
-        }
-        if (decision instanceof Decision.Refuse refuse) {
-            exchange.abort();
-            failNamed(refuse.name() + " already exists (--on-exists fail)", refuse.name());
-            return false;
-        }
-        Decision.Use use = (Decision.Use) decision;
-        target = new TargetFile(host.names(), preferred, use.name(), use.replace());
-        return true;
-    }
-
-    /**
-     * The server names the file (Content-Disposition) and an earlier run left {@code NAME.part} for
-     * this URL: instead of truncating it, ask again with a Range. Once per transfer.
-     */
-    private boolean resumeUnderServerName(String preferred) {
-        TargetFile candidate = saved.underServerName(preferred, TargetNames.choose(request.outName(), null, request.url()),
-                host.names());
-        if (candidate == null) return false;
-        exchange.abort();
-        exchange = null;
-        target = candidate;
-        attempt--; // not a retry: the same attempt, now asking for the rest
-        beginAttempt();
-        return true;
-    }
-
-    @Override
-    public void onBody(ByteBuffer chunk) {
-        if (state == State.REDIRECTING) {
-            redirectBodyBytes += chunk.remaining();
-            if (redirectBodyBytes > MAX_REDIRECT_BODY) {
-                exchange.abort();
-                followRedirect();
-            }
-            return;
-        }
-        if (state != State.RECEIVING && state != State.PAUSED) return;
-        if (segmented != null) {
-            if (!segmented.mainBody(chunk) && exchange != null) {
-                exchange.abort(); // its range is full: the rest belongs to other connections
-                exchange = null;
-            }
-            return;
-        }
-        int n = chunk.remaining();
-        if (total >= 0 && bytes + n > total) {
-            exchange.abort();
-            attemptFailed(FailureReason.PROTOCOL_RETRYABLE, "body longer than announced", 0, null);
-            return;
-        }
-        if (digest != null) digest.update(chunk.duplicate());
-        if (sink != null) {
-            if (sink.write(chunk)) hold(HOLD_SINK);
-        } else {
-            try {
-                target.write(chunk, bytes);
-            } catch (IOException e) {
-                exchange.abort();
-                target.close();
-                fail(FailureReason.STORAGE, "cannot write " + target.partPath().getFileName() + ": " + Io.message(e), 0);
-                return;
-            }
-        }
-        countSaved(n);
-        // The body needs more than this read: from now on the .part is worth resuming.
-        if (target != null && (total < 0 || bytes < total)) target.ensureSidecar();
     }
 
     /** Bytes reached the .part (or the stream): progress, speed and the rate limit. */
-    private void countSaved(int n) {
-        bytes += n;
+    void countSaved(int n) {
+        out.counted(n);
         speed.add(n);
         RateLimiter limiter = host.rateLimiter();
         // Every byte is paid for, even those already in flight when reading was held.
-        if (limiter != null && limiter.spend(n) && (readHolds & HOLD_RATE) == 0) {
-            hold(HOLD_RATE);
-            limiter.await(() -> release(HOLD_RATE));
+        if (limiter != null && limiter.spend(n) && !holds.holds(ReadHolds.Reason.RATE)) {
+            holds.hold(ReadHolds.Reason.RATE);
+            limiter.await(() -> guard(() -> holds.release(ReadHolds.Reason.RATE)));
         }
     }
 
-    /** Stops reading the socket for {@code reason}; reading goes on when no reason is left. */
-    private void hold(int reason) {
-        boolean wasReading = readHolds == 0;
-        readHolds |= reason;
-        if (wasReading && exchange != null) exchange.pauseReading();
-        if (wasReading && segmented != null) segmented.setReading(false);
+    /** Reading stops or goes on, on every connection of this transfer. */
+    private void applyReading(boolean on) {
+        if (on && state.isFinal()) return;
+        if (attempt != null) attempt.setReading(on);
+        segments.setReading(on);
     }
 
-    private void release(int reason) {
-        if ((readHolds & reason) == 0) return;
-        readHolds &= ~reason;
-        if (readHolds == 0 && exchange != null && !state.isFinal()) exchange.resumeReading();
-        if (readHolds == 0 && segmented != null && !state.isFinal()) segmented.setReading(true);
+    void sinkDrained() {
+        holds.release(ReadHolds.Reason.SINK);
     }
 
-    @Override
-    public void onComplete() {
-        exchange = null;
-        if (state == State.REDIRECTING) {
-            followRedirect();
-            return;
-        }
-        if (state != State.RECEIVING && state != State.PAUSED) return;
-        if (segmented != null) {
-            segmented.mainLost(FailureReason.TRUNCATED, "body ended before its range was full");
-            return;
-        }
-        if (total >= 0 && bytes != total) {
-            attemptFailed(FailureReason.TRUNCATED, "body ended after " + bytes + " of " + total + " bytes", 0, null);
-            return;
-        }
-        complete();
+    void sinkBroken(Throwable err) {
+        if (!state.isFinal()) fail(FailureReason.STORAGE, "cannot write to standard output: " + Reasons.io(err), 0);
     }
 
-    @Override
-    public void onError(FailureReason reason, String message) {
-        exchange = null;
-        if (state.isFinal() || state == State.RETRY_WAIT) return;
-        if (segmented != null && (state == State.RECEIVING || state == State.PAUSED)) {
-            segmented.mainLost(reason, message); // one connection of several: that range is retried
-            return;
-        }
-        if (state == State.PAUSED) {
-            // The server gave up on a paused connection: stay paused; unpausing resumes with a Range.
-            if (target != null) target.close();
-            return;
-        }
-        attemptFailed(reason, message, 0, null);
-    }
-
-    // ---- segments --------------------------------------------------------------------------
-
-    private boolean segmentsStopped;
-
-    /**
-     * Spreads the body over extra connections when -x asks for it and the server can prove it
-     * serves ranges of this exact file: a known size, Accept-Ranges and a validator.
-     */
-    private void maybeSegment(ResponseHead head, long offset) {
-        int connections = host.config().connections();
-        ResumeRecord record = target == null ? null : target.record();
-        if (connections < 2 || segmentsDisabled || record == null || !record.hasValidator() || total <= 0) return;
-        List<long[]> missing;
-        if (saved.ranges() != null) {
-            missing = SegmentPlan.complement(total, saved.ranges());
-        } else {
-            boolean ranges = head.header("Accept-Ranges") != null && head.header("Accept-Ranges").toLowerCase().contains("bytes");
-            if (offset != 0 || !ranges || total < 2 * SegmentPlan.MIN_SEGMENT) return;
-            missing = List.of(new long[] {0, total});
-        }
-        if (missing.isEmpty() || missing.get(0)[0] != offset) return;
-        segmentsStopped = false;
-        segmented = new SegmentedBody(segmentOwner, new SegmentPlan(total, missing, connections), record, connections);
-        bytes = segmented.saved();
-        if (digest != null) digest.giveUp();
-        segmented.saveRanges();
-        segmented.spread();
-    }
-
-    private void stopSegments() {
-        if (segmented != null && !segmentsStopped) {
-            segmentsStopped = true;
-            segmented.stop();
-        }
-    }
-
-    private final SegmentedBody.Owner segmentOwner = new SegmentedBody.Owner() {
-        @Override
-        public TransferHost host() {
-            return host;
-        }
-
-        @Override
-        public Origin origin() {
-            return origin;
-        }
-
-        @Override
-        public URI url() {
-            return url;
-        }
-
-        @Override
-        public List<Header> requestHeaders() {
-            return RequestHeaders.forOrigin(host.config(), credentialOrigin, origin, request.url().getRawUserInfo());
-        }
-
-        @Override
-        public TargetFile target() {
-            return target;
-        }
-
-        @Override
-        public void saved(int n) {
-            countSaved(n);
-        }
-
-        @Override
-        public void allSaved() {
-            segmentsStopped = true;
-            if (exchange != null) exchange.abort();
-            exchange = null;
-            if (state == State.RECEIVING || state == State.PAUSED) complete();
-        }
-
-        @Override
-        public void segmentsFailed(FailureReason reason, String message, boolean distrustRanges) {
-            segmentsStopped = true;
-            if (distrustRanges) segmentsDisabled = true;
-            attemptFailed(reason, message, 0, null);
-        }
-
-        @Override
-        public boolean reading() {
-            return readHolds == 0;
-        }
-    };
-
-    // ---- finishing -------------------------------------------------------------------------
-
-    /** All bytes are saved: verify, then give the file its name (or flush the stream). */
-    private void complete() {
-        moveTo(State.FINISHING);
-        if (digest == null) {
-            publish();
-        } else if (digest.coversWholeBody()) {
-            verified(digest.hex());
-        } else if (target == null) {
-            verified(null); // a stream's earlier bytes are gone: what cannot be checked is not accepted
-        } else {
-            // Resumed: the bytes before this attempt were never hashed. Hash the file off the loop.
-            target.close();
-            BodyDigest.ofFile(target.partPath()).whenComplete((hex, err) -> host.post(() ->
-                    verified(err != null ? null : hex)));
-        }
-    }
-
-    private void verified(String actual) {
-        if (state != State.FINISHING) return;
-        if (actual == null || !actual.equalsIgnoreCase(request.sha256())) {
-            if (target != null) target.discard();
-            if (sink != null) sink.abandon();
-            fail(FailureReason.CHECKSUM_MISMATCH, "sha256 mismatch: expected " + request.sha256()
-                    + (actual == null ? "" : ", got " + actual), 0);
-            return;
-        }
-        publish();
-    }
-
-    private void publish() {
-        if (sink != null) {
-            sink.finish().whenComplete((ok, err) -> host.post(() -> flushed(err)));
-            return;
-        }
-        try {
-            Path saved = target.promote(host.config().onExists() == OnExists.RENAME);
-            finish(State.DONE, new Outcome.Completed(saved, bytes, false));
-        } catch (FileAlreadyExistsException e) {
-            fail(FailureReason.FILE_EXISTS, target.name() + " already exists", 0);
-        } catch (IOException e) {
-            fail(FailureReason.STORAGE, "cannot rename " + target.partPath().getFileName() + " to " + target.name()
-                    + ": " + Io.message(e), 0);
-        }
-    }
-
-    private void flushed(Throwable err) {
-        if (state != State.FINISHING) return;
-        if (err != null) fail(FailureReason.STORAGE, "cannot write to standard output: " + Io.message(err), 0);
-        else finish(State.DONE, new Outcome.Completed(Path.of("-"), bytes, false));
-    }
-
-    private void sinkBroken(Throwable err) {
-        if (state.isFinal()) return;
-        stopTimer();
-        if (exchange != null) exchange.abort();
-        exchange = null;
-        fail(FailureReason.STORAGE, "cannot write to standard output: " + Io.message(err), 0);
-    }
-
-    private void sinkDrained() {
-        release(HOLD_SINK);
-    }
-
-    // ---- redirects -------------------------------------------------------------------------
-
-    private void beginRedirect(String location) {
-        try {
-            redirectTarget = redirects.next(url, location);
-        } catch (Redirects.TooMany e) {
-            exchange.abort();
-            fail(FailureReason.TOO_MANY_REDIRECTS, e.getMessage(), 0);
-            return;
-        } catch (Redirects.Loop e) {
-            exchange.abort();
-            fail(FailureReason.REDIRECT_LOOP, e.getMessage(), 0);
-            return;
-        } catch (IllegalArgumentException e) {
-            exchange.abort();
-            fail(FailureReason.PROTOCOL, e.getMessage(), 0);
-            return;
-        }
-        redirectBodyBytes = 0;
-        moveTo(State.REDIRECTING);
-    }
-
-    private void followRedirect() {
-        URI next = redirectTarget;
-        redirectTarget = null;
-        redirects.follow(next);
-        Origin from = origin;
-        url = next;
-        origin = Origin.of(next);
-        log.debug("transfer {} redirected to {}", id, Secrets.maskUrl(next));
-        moveTo(State.CONNECTING);
-        if (!from.equals(origin) && !host.redirected(this, from, origin)) {
-            moveTo(State.QUEUED); // the new origin is at its --per-host cap: wait at the head of its queue
-            return;
-        }
-        sendRequest();
-    }
-
-    // ---- failure and retry -----------------------------------------------------------------
+    // ---- failure and retry -------------------------------------------------------------------
 
     /** This attempt failed: retry after a back-off when the failure is worth it, else give up. */
-    private void attemptFailed(FailureReason reason, String message, int httpStatus, Duration retryAfter) {
+    void attemptFailed(FailureReason reason, String message, int httpStatus, Duration retryAfter) {
         if (state.isFinal()) return;
-        stopTimer();
-        if (exchange != null) exchange.abort();
-        exchange = null;
-        stopSegments();
-        if (target != null) target.close();
-        if (state == State.PAUSED) {
-            // The user paused it: it stays paused, and unpausing starts the next attempt.
+        if (state == State.PAUSED || state == State.PAUSED_IDLE) {
+            // The user paused it: it stays paused, and unpausing starts the next request.
+            if (state == State.PAUSED) moveTo(State.PAUSED_IDLE);
             return;
         }
-        boolean streamCannotResume = request.stream() != null && bytes > 0
-                && (sinkRecord == null || !sinkRecord.hasValidator());
-        Optional<Duration> delay = streamCannotResume ? Optional.empty() : host.retryPolicy().next(reason, attempt, retryAfter);
+        Optional<Duration> delay = out.streamCannotResume() ? Optional.empty()
+                : retries.afterFailure(host.retryPolicy(), reason, retryAfter);
         if (delay.isEmpty()) {
-            if (sink != null) sink.abandon();
             fail(reason, message, httpStatus);
             return;
         }
+        retryDelay = delay.get();
         moveTo(State.RETRY_WAIT);
-        log.debug("transfer {} attempt {} failed ({}); retrying in {} ms", id, attempt, message, delay.get().toMillis());
-        host.emit(new TransferEvent.Retry(snapshot(), reason, message, delay.get()));
-        timer = host.schedule(() -> {
-            if (state == State.RETRY_WAIT) beginAttempt();
-        }, delay.get().toMillis());
+        log.debug("transfer {} attempt {} failed ({}); retrying in {} ms", id, retries.attempt(), message, retryDelay.toMillis());
+        host.emit(new TransferEvent.Retry(snapshot(), reason, message, retryDelay));
     }
 
-    private void fail(FailureReason reason, String message, int httpStatus) {
-        stopSegments();
-        if (target != null) target.close();
-        finish(State.FAILED, new Outcome.Failed(reason, message, httpStatus));
+    void fail(FailureReason reason, String message, int httpStatus) {
+        finish(State.FAILED, new Outcome.Failed(reason, message, httpStatus, out.moved));
     }
 
-    private void failNamed(String message, String name) {
-        finish(State.FAILED, new Outcome.Failed(FailureReason.FILE_EXISTS, message, 0), name);
+    void refused(String name) {
+        shownName = name;
+        finish(State.FAILED, new Outcome.Failed(FailureReason.FILE_EXISTS, name + " already exists (--on-exists fail)", 0));
     }
 
-    private void finish(State last, Outcome outcome) {
-        finish(last, outcome, null);
+    /** --on-exists skip kept {@code existing}, of {@code size} bytes. */
+    void skipped(Path existing, String name, long size) {
+        shownName = name;
+        finish(State.DONE, new Outcome.Completed(existing, size, true, 0));
     }
 
-    private void finish(State last, Outcome outcome, String nameWithoutTarget) {
+    void done(Outcome.Completed how) {
+        finish(State.DONE, how);
+    }
+
+    /** All bytes are saved: verify, then give the file its name (or flush the stream). */
+    void complete() {
+        moveTo(State.FINISHING);
+        new Completion(this).start();
+    }
+
+    private void finish(State last, Outcome how) {
         if (state.isFinal()) return;
-        stopTimer();
+        outcome = how;
         moveTo(last);
-        shownName = nameWithoutTarget;
-        if (target != null) target.release();
-        host.ended(this, outcome);
+    }
+
+    /**
+     * Runs one piece of this transfer's work from the loop. Anything it throws is a bug: it fails
+     * this transfer (one line; the stack trace in the debug log), never the loop, never silently.
+     */
+    void guard(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | AssertionError e) {
+            internalError(e);
+        }
+    }
+
+    private void internalError(Throwable e) {
+        log.debug("transfer {} failed with an internal error in state {}", id, state, e);
+        if (state.isFinal()) {
+            log.warn("transfer {} ({}): {}", id, maskedUrl, Reasons.internal(e));
+            return;
+        }
+        Outcome.Failed failed = new Outcome.Failed(FailureReason.INTERNAL, Reasons.internal(e), 0, out.moved);
+        try {
+            finish(State.FAILED, failed);
+        } catch (RuntimeException | AssertionError again) {
+            // The teardown itself broke: end it anyway, or the run would wait for it forever.
+            log.debug("transfer {} could not be torn down", id, again);
+            state = State.FAILED;
+            host.ended(this, failed);
+        }
     }
 
     private void stopTimer() {
@@ -743,33 +340,19 @@ final class Transfer implements ExchangeListener {
         }
     }
 
-    /** The one place the state changes. */
-    private void moveTo(State next) {
-        if (state.isFinal()) throw new IllegalStateException("transfer " + id + " is already " + state);
-        if (log.isTraceEnabled()) log.trace("transfer {}: {} -> {}", id, state, next);
-        state = next;
-    }
-
-    // ---- what others see -------------------------------------------------------------------
+    // ---- what others see ---------------------------------------------------------------------
 
     TransferState publicState() {
-        return switch (state) {
-            case QUEUED -> TransferState.QUEUED;
-            case CONNECTING, REDIRECTING -> TransferState.CONNECTING;
-            case RECEIVING, FINISHING -> TransferState.DOWNLOADING;
-            case PAUSED -> TransferState.PAUSED;
-            case RETRY_WAIT -> TransferState.RETRY_WAIT;
-            case DONE -> TransferState.DONE;
-            case FAILED -> TransferState.FAILED;
-            case CANCELLED -> TransferState.CANCELLED;
-        };
+        return state.shown;
     }
 
     TransferSnapshot snapshot() {
+        TargetFile target = out.target;
         String name = target != null ? target.name() : request.stream() != null ? "-" : shownName;
         Path path = target != null ? target.finalPath() : null;
-        return new TransferSnapshot(id, maskedUrl, name, path, publicState(), bytes, total,
-                state == State.PAUSED ? 0 : speed.bytesPerSecond(), Math.max(1, attempt));
+        boolean paused = state == State.PAUSED || state == State.PAUSED_IDLE;
+        return new TransferSnapshot(id, maskedUrl, name, path, publicState(), out.bytes, out.total,
+                paused ? 0 : speed.bytesPerSecond(), retries.attempt());
     }
 
     SpeedMeter speed() {
@@ -778,31 +361,13 @@ final class Transfer implements ExchangeListener {
 
     /** True when bytes arrived since the last progress event (and records that one is sent now). */
     boolean takeProgress() {
-        if (state != State.RECEIVING || bytes == lastProgressBytes) return false;
-        lastProgressBytes = bytes;
+        if (state != State.RECEIVING || out.bytes == lastProgressBytes) return false;
+        lastProgressBytes = out.bytes;
         return true;
     }
 
+    /** For older callers in the engine: {@link Reasons} is the one place. */
     static final class Io {
-        private Io() {}
-
-        static String message(Throwable e) {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-            if (t instanceof java.nio.file.AccessDeniedException) return "permission denied";
-            if (t instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
-            String m = t.getMessage();
-            if (m != null && m.contains("No space left")) return "no space left on device";
-            if (m != null && m.contains("Read-only file system")) return "read-only file system";
-            return m == null ? t.getClass().getSimpleName() : m;
-        }
-
-        static long sizeOf(Path p) {
-            try {
-                return java.nio.file.Files.size(p);
-            } catch (IOException e) {
-                return -1;
-            }
-        }
+        static String message(Throwable e) { return Reasons.io(e); }
     }
 }

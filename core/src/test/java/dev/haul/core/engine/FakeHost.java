@@ -1,0 +1,174 @@
+package dev.haul.core.engine;
+
+import dev.haul.core.DownloadRequest;
+import dev.haul.core.EngineConfig;
+import dev.haul.core.Outcome;
+import dev.haul.core.TransferEvent;
+import dev.haul.core.Urls;
+import dev.haul.core.storage.NameReservations;
+import dev.haul.core.transport.Exchange;
+import dev.haul.core.transport.ExchangeListener;
+import dev.haul.core.transport.FakeExchanges;
+import dev.haul.core.transport.Origin;
+import dev.haul.core.transport.RequestSpec;
+import dev.haul.core.transport.ResponseHeads;
+import dev.haul.core.transport.Transport;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TransferHost on virtual time: an EmbeddedChannel's loop runs posted and scheduled tasks only
+ * when the test says so, and no request leaves the process: the test plays the server through
+ * the listener of each request sent ({@link Sent}).
+ */
+final class FakeHost implements TransferHost {
+    /** One request the transfer sent, and the way to answer it. */
+    record Sent(RequestSpec request, ExchangeListener listener, Exchange exchange) {
+        String header(String name) {
+            return request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(h -> h.value())
+                    .findFirst().orElse(null);
+        }
+
+        Sent respond(int status, String... headers) {
+            listener.onResponse(ResponseHeads.of(status, headers));
+            return this;
+        }
+
+        Sent body(byte[] bytes, int from, int to) {
+            listener.onBody(ByteBuffer.wrap(bytes, from, to - from));
+            return this;
+        }
+
+        void complete() {
+            listener.onComplete();
+        }
+
+        void error(dev.haul.core.FailureReason reason) {
+            listener.onError(reason, "test says " + reason);
+        }
+
+        boolean aborted() {
+            return FakeExchanges.aborted(exchange);
+        }
+
+        boolean readingPaused() {
+            return FakeExchanges.readingPaused(exchange);
+        }
+    }
+
+    final EmbeddedChannel loop = new EmbeddedChannel();
+    final EngineConfig config;
+    final NameReservations names;
+    final List<Sent> sent = new ArrayList<>();
+    final List<TransferEvent> events = new ArrayList<>();
+    final List<Outcome> outcomes = new ArrayList<>();
+    private final RetryPolicy retryPolicy;
+
+    FakeHost(EngineConfig config) {
+        this.config = config;
+        this.names = new NameReservations(config.dir(), config.onExists());
+        this.retryPolicy = new RetryPolicy(config.retries(), () -> 0.0);
+        loop.freezeTime();
+    }
+
+    Transfer transfer(String url) {
+        return new Transfer(1, DownloadRequest.of(Urls.parse(url)), this);
+    }
+
+    Sent last() {
+        return sent.get(sent.size() - 1);
+    }
+
+    /** Virtual time moves on by {@code d}; timers due by then fire, then what they posted runs. */
+    void timePasses(Duration d) {
+        loop.advanceTimeBy(d.toNanos(), TimeUnit.NANOSECONDS);
+        loop.runScheduledPendingTasks();
+        loop.runPendingTasks();
+    }
+
+    /** Runs what was posted to the loop. */
+    void runPosted() {
+        loop.runPendingTasks();
+    }
+
+    Outcome outcome() {
+        return outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
+    }
+
+    @Override
+    public EngineConfig config() {
+        return config;
+    }
+
+    @Override
+    public Transport transport() {
+        throw new UnsupportedOperationException("no network in these tests");
+    }
+
+    @Override
+    public Exchange exchange(RequestSpec request, ExchangeListener listener) {
+        Exchange e = FakeExchanges.detached(request, listener);
+        sent.add(new Sent(request, listener, e));
+        return e;
+    }
+
+    @Override
+    public NameReservations names() {
+        return names;
+    }
+
+    @Override
+    public void emit(TransferEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public boolean redirected(Transfer t, Origin from, Origin to) {
+        return true;
+    }
+
+    @Override
+    public void ended(Transfer t, Outcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
+    public void post(Runnable task) {
+        loop.eventLoop().execute(task);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        return loop.eventLoop().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public boolean tryExtraSlot(Origin origin) {
+        return false;
+    }
+
+    @Override
+    public void releaseExtraSlot(Origin origin) {
+    }
+
+    @Override
+    public RateLimiter rateLimiter() {
+        return null;
+    }
+
+    static EngineConfig config(Path dir) {
+        return EngineConfig.defaults(dir);
+    }
+}
