@@ -64,6 +64,8 @@ final class Transfer {
     /** The name to show when the transfer ended before it had a target (skip, refuse). */
     private String shownName;
     private long lastProgressBytes = -1;
+    /** Sees every move made (tests check that each allowed move happens somewhere). */
+    java.util.function.BiConsumer<State, State> watcher = (from, to) -> { };
 
     Transfer(long id, DownloadRequest request, TransferHost host) {
         this.id = id;
@@ -131,6 +133,7 @@ final class Transfer {
         }
         if (log.isTraceEnabled()) log.trace("transfer {}: {} -> {}", id, state, next);
         State from = state;
+        watcher.accept(from, next);
         state = next;
         stopTimer(); // a state's timer belongs to it
         switch (next) {

@@ -79,7 +79,11 @@ final class FakeHost implements TransferHost {
     }
 
     Transfer transfer(String url) {
-        return new Transfer(1, DownloadRequest.of(Urls.parse(url)), this);
+        return transfer(DownloadRequest.of(Urls.parse(url)));
+    }
+
+    Transfer transfer(DownloadRequest request) {
+        return new Transfer(1, request, this);
     }
 
     Sent last() {
@@ -129,9 +133,12 @@ final class FakeHost implements TransferHost {
         events.add(event);
     }
 
+    /** Whether a transfer that moved to another origin may go on at once (else it queues again). */
+    boolean roomAtNewOrigin = true;
+
     @Override
     public boolean redirected(Transfer t, Origin from, Origin to) {
-        return true;
+        return roomAtNewOrigin;
     }
 
     @Override
