@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * when the test says so, and no request leaves the process: the test plays the server through
  * the listener of each request sent ({@link Sent}).
  */
-final class FakeHost implements TransferHost {
+class FakeHost implements TransferHost {
     /** One request the transfer sent, and the way to answer it. */
     record Sent(RequestSpec request, ExchangeListener listener, Exchange exchange) {
         String header(String name) {
