@@ -37,7 +37,10 @@ public final class EventPrinter implements EngineListener {
     private int done;
     private int failed;
     private int cancelled;
+    /** The sizes of the files saved (the JSON summary's {@code bytes}). */
     private long bytes;
+    /** What this run received over the network, whatever became of it: speed and the summary line count this. */
+    private long moved;
     private boolean stdoutBroken;
     private Runnable onStdoutBroken = () -> {};
 
@@ -120,6 +123,7 @@ public final class EventPrinter implements EngineListener {
     }
 
     private void count(Outcome o) {
+        moved += Math.max(0, o.moved());
         if (o instanceof Outcome.Completed c) {
             done++;
             if (!c.skipped()) bytes += Math.max(0, c.bytes());
@@ -144,8 +148,8 @@ public final class EventPrinter implements EngineListener {
     }
 
     public void summary(long elapsedMillis, int exitCode) {
-        if (json) writeLine(jsonWriter.summary(done, failed, cancelled, bytes, elapsedMillis, exitCode));
-        human.summary(done, failed, cancelled, bytes, elapsedMillis);
+        if (json) writeLine(jsonWriter.summary(done, failed, cancelled, bytes, moved, elapsedMillis, exitCode));
+        human.summary(done, failed, cancelled, moved, elapsedMillis);
     }
 
     public int failed() {
