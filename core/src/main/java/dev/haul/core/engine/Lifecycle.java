@@ -68,6 +68,13 @@ final class Lifecycle {
 
     private Lifecycle() {}
 
+    /** A move the table does not list: a bug in the engine. */
+    static final class IllegalMove extends IllegalStateException {
+        IllegalMove(String message) {
+            super(message);
+        }
+    }
+
     private static void allow(State from, State... to) {
         MOVES.put(from, to.length == 0 ? EnumSet.noneOf(State.class) : EnumSet.of(to[0], to));
     }

@@ -129,7 +129,7 @@ final class Transfer {
     /** Checks the move against {@link Lifecycle}, then runs what entering {@code next} needs. */
     void moveTo(State next) {
         if (!Lifecycle.allows(state, next)) {
-            throw new IllegalStateException("transfer " + id + ": no move from " + state + " to " + next);
+            throw new Lifecycle.IllegalMove("transfer " + id + ": no move from " + state + " to " + next);
         }
         if (log.isTraceEnabled()) log.trace("transfer {}: {} -> {}", id, state, next);
         State from = state;
@@ -316,6 +316,8 @@ final class Transfer {
             work.run();
         } catch (RuntimeException | AssertionError e) {
             internalError(e);
+            // A move the table refuses is the engine's own bug: the user gets one line, a test (-ea) a failure.
+            if (e instanceof Lifecycle.IllegalMove m && Transfer.class.desiredAssertionStatus()) throw m;
         }
     }
 

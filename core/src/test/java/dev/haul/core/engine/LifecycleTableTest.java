@@ -54,6 +54,17 @@ class LifecycleTableTest {
     }
 
     @Test
+    void anIllegalMoveInsideTheTransfersWorkFailsItAndIsLoudWithAssertionsOn() {
+        FakeHost host = new FakeHost(FakeHost.config(dir));
+        Transfer t = host.transfer(TransferTesting.URL);
+
+        assertThrows(Lifecycle.IllegalMove.class, () -> t.guard(() -> t.moveTo(State.FINISHING)));
+
+        assertEquals(State.FAILED, t.state(), "the transfer does not hang in a state it cannot leave");
+        assertEquals(dev.haul.core.FailureReason.INTERNAL, ((dev.haul.core.Outcome.Failed) host.outcome()).reason());
+    }
+
+    @Test
     void aFinishedTransferRefusesEveryMove() {
         FakeHost host = new FakeHost(FakeHost.config(dir));
         Transfer t = host.transfer(TransferTesting.URL);
