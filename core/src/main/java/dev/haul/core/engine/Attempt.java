@@ -159,7 +159,9 @@ final class Attempt implements ExchangeListener {
                 return;
             }
             if (out.sink == null) {
-                out.sink = new StreamSink(t.request.stream(), () -> t.guardedHost.post(t::sinkDrained), err -> t.guardedHost.post(() -> t.sinkBroken(err)));
+                // The sink's writer thread reports back through the loop: drained (read on), or broken.
+                out.sink = new StreamSink(t.request.stream(), () -> t.guardedHost.post(() -> t.holds.release(ReadHolds.Reason.SINK)),
+                        err -> t.guardedHost.post(() -> sinkBroken(err)));
             }
             if (offset == 0) out.sinkRecord = recordOf(head, length);
             out.total = offset == 0 ? length : out.sinkRecord.total();
@@ -172,6 +174,10 @@ final class Attempt implements ExchangeListener {
         if (out.digest != null && !streamContinues) out.digest.restartAt(offset);
         if (out.sink == null) t.segments.maybeStart(head, offset);
         t.bodyStarted();
+    }
+
+    private void sinkBroken(Throwable err) {
+        if (!t.state().isFinal()) t.fail(FailureReason.STORAGE, "cannot write to standard output: " + Reasons.io(err), 0);
     }
 
     private ResumeRecord recordOf(ResponseHead head, long length) {

@@ -246,14 +246,6 @@ final class Transfer {
         segments.setReading(on);
     }
 
-    void sinkDrained() {
-        holds.release(ReadHolds.Reason.SINK);
-    }
-
-    void sinkBroken(Throwable err) {
-        if (!state.isFinal()) fail(FailureReason.STORAGE, "cannot write to standard output: " + Reasons.io(err), 0);
-    }
-
     // ---- failure and retry -------------------------------------------------------------------
 
     /** This attempt failed: retry after a back-off when the failure is worth it, else give up. */
