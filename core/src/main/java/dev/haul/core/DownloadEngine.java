@@ -52,20 +52,20 @@ public final class DownloadEngine implements AutoCloseable {
     public long submit(DownloadRequest request) {
         long id = nextId.getAndIncrement();
         if ("https".equalsIgnoreCase(request.url().getScheme())) transport.prepareTls(); // off the loop, before it is needed
-        transport.loop().execute(() -> scheduler.submit(id, request));
+        post(() -> scheduler.submit(id, request));
         return id;
     }
 
     /** Records a request that could not even be queued (a bad line in a list) as failed. */
     public long reject(String rawUrl, String message) {
         long id = nextId.getAndIncrement();
-        transport.loop().execute(() -> scheduler.reject(id, rawUrl, message));
+        post(() -> scheduler.reject(id, rawUrl, message));
         return id;
     }
 
     /** Says no more requests will come: {@link #whenIdle()} completes once the last one ends. */
     public void finishInput() {
-        transport.loop().execute(scheduler::finishInput);
+        post(scheduler::finishInput);
     }
 
     /**
@@ -73,11 +73,11 @@ public final class DownloadEngine implements AutoCloseable {
      * even after the list ended and every transfer finished. Pair with {@link #releaseInput()}.
      */
     public void holdInput() {
-        transport.loop().execute(scheduler::holdInput);
+        post(scheduler::holdInput);
     }
 
     public void releaseInput() {
-        transport.loop().execute(scheduler::releaseInput);
+        post(scheduler::releaseInput);
     }
 
     /** Completes when input is finished and every transfer has ended. */
@@ -87,12 +87,12 @@ public final class DownloadEngine implements AutoCloseable {
 
     /** Cancels one transfer, keeping its .part file. Idempotent. */
     public void cancel(long id) {
-        transport.loop().execute(() -> scheduler.cancel(id));
+        post(() -> scheduler.cancel(id));
     }
 
     /** Cancels everything, queued and running, keeping .part files. */
     public void cancelAll() {
-        transport.loop().execute(scheduler::cancelAll);
+        post(scheduler::cancelAll);
     }
 
     /**
@@ -100,18 +100,18 @@ public final class DownloadEngine implements AutoCloseable {
      * completes {@link #whenIdle()}. The returned future completes once that has happened on the loop.
      */
     public CompletableFuture<Void> stop() {
-        transport.loop().execute(scheduler::stop);
+        post(scheduler::stop);
         return scheduler.idleFuture();
     }
 
     /** Pauses a running transfer, or resumes a paused one. */
     public void togglePause(long id) {
-        transport.loop().execute(() -> scheduler.togglePause(id));
+        post(() -> scheduler.togglePause(id));
     }
 
     /** Changes --jobs while running: more transfers start at once, or fewer as running ones end. */
     public void setJobs(int jobs) {
-        transport.loop().execute(() -> scheduler.setJobs(jobs));
+        post(() -> scheduler.setJobs(jobs));
     }
 
     /**
@@ -133,6 +133,19 @@ public final class DownloadEngine implements AutoCloseable {
     /** The thread that runs every transfer: for tests that prove the single-thread rule. */
     public Thread loopThread() {
         return scheduler.loopThread();
+    }
+
+    /**
+     * Hands a command to the loop. Once the engine is closed its loop takes no more: a request
+     * that arrives after that (a list line read during shutdown) is dropped, not thrown back at
+     * the thread that read it.
+     */
+    private void post(Runnable command) {
+        try {
+            transport.loop().execute(command);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the run is over: nothing will start, nothing is reported
+        }
     }
 
     /** Stops the loop at once (no quiet period); transfers still running are cancelled first. */

@@ -39,7 +39,10 @@ public final class EventPrinter implements EngineListener {
     private int unchanged;
     private int failed;
     private int cancelled;
+    /** The sizes of the files saved (the JSON summary's {@code bytes}). */
     private long bytes;
+    /** What this run received over the network, whatever became of it: speed and the summary line count this. */
+    private long moved;
     private boolean stdoutBroken;
     /** Transfers cancelled after stdout closed: the ones the closed stdout stopped. */
     private int stoppedByBrokenStdout;
@@ -130,6 +133,7 @@ public final class EventPrinter implements EngineListener {
     }
 
     private void count(Outcome o) {
+        moved += Math.max(0, o.moved());
         if (o instanceof Outcome.Completed c) {
             done++;
             if (c.unchanged()) unchanged++;
@@ -160,8 +164,8 @@ public final class EventPrinter implements EngineListener {
     }
 
     public void summary(long elapsedMillis, int exitCode) {
-        if (json) writeLine(jsonWriter.summary(done, failed, cancelled, bytes, elapsedMillis, exitCode));
-        human.summary(done - unchanged, unchanged, failed, cancelled, bytes, elapsedMillis);
+        if (json) writeLine(jsonWriter.summary(done, failed, cancelled, bytes, moved, elapsedMillis, exitCode));
+        human.summary(done - unchanged, unchanged, failed, cancelled, moved, elapsedMillis);
     }
 
     public int failed() {

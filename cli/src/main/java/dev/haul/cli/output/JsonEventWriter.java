@@ -23,11 +23,15 @@ import java.util.Locale;
  * | `source_dropped` | `source` (masked URL), `message`: a mirror dropped, others go on |
  * | `progress`  | `bytes` (saved so far), `total` (or null), `speed` (bytes per second)|
  * | `retry`     | `attempt`, `reason`, `message`, `delay_ms`                           |
- * | `done`      | `path`, `bytes`, `skipped` (a kept file), `unchanged` (-N: not modified) |
+ * | `done`      | `path`, `bytes` (its size), `moved`, `skipped` (true when `--on-exists skip` or a |
+ * |             | rerun kept a file), `unchanged` (-N: not modified; only when true)   |
  * | `failed`    | `reason`, `message`, `http_status` (or null when not an HTTP error)  |
- * | `cancelled` | `bytes` (saved so far; the `.part` is kept)                          |
- * | `summary`   | `done`, `failed`, `cancelled`, `bytes`, `elapsed_ms`, `exit_code`    |
+ * | `cancelled` | `bytes` (saved so far; the `.part` is kept), `moved`                 |
+ * | `summary`   | `done`, `failed`, `cancelled`, `bytes`, `moved`, `elapsed_ms`, `exit_code` |
  * </pre>
+ * {@code bytes} is what is on disk, resumed bytes included (for {@code summary}: the sizes of
+ * the files saved); {@code moved} is what this run received over the network (for
+ * {@code summary}: for every transfer, whatever its end).
  * ({@code summary} has neither {@code id} nor {@code url}.) {@code reason} is a lowercase
  * name such as {@code connection_reset}, {@code http_error} or {@code checksum_mismatch};
  * {@code message} is one human sentence. {@code path} is the output directory as given
@@ -88,6 +92,7 @@ public final class JsonEventWriter {
             return start("done", t)
                     .string("path", shownPath(c.path(), t.name()))
                     .number("bytes", c.bytes())
+                    .number("moved", c.moved())
                     .bool("skipped", c.skipped())
                     .boolIfTrue("unchanged", c.unchanged()) // -N only: other runs' events stay as they were
                     .end();
@@ -97,19 +102,25 @@ public final class JsonEventWriter {
                     .string("message", f.message())
                     .nullableNumber("http_status", f.httpStatus() == 0 ? null : (long) f.httpStatus())
                     .end();
-        } else if (outcome instanceof Outcome.Cancelled) {
-            return start("cancelled", t).number("bytes", t.bytesDone()).end();
+        } else if (outcome instanceof Outcome.Cancelled c) {
+            return start("cancelled", t).number("bytes", Math.max(c.kept(), t.bytesDone())).number("moved", c.moved()).end();
         }
         throw new IllegalArgumentException("unknown outcome " + outcome);
     }
 
-    /** The final line of a {@code --json} run. */
+    /** The final line, when every byte of the files saved was moved by this run. */
     public String summary(int done, int failed, int cancelled, long bytes, long elapsedMillis, int exitCode) {
+        return summary(done, failed, cancelled, bytes, bytes, elapsedMillis, exitCode);
+    }
+
+    /** The final line of a {@code --json} run. */
+    public String summary(int done, int failed, int cancelled, long bytes, long moved, long elapsedMillis, int exitCode) {
         return new JsonLine("summary")
                 .number("done", done)
                 .number("failed", failed)
                 .number("cancelled", cancelled)
                 .number("bytes", bytes)
+                .number("moved", moved)
                 .number("elapsed_ms", elapsedMillis)
                 .number("exit_code", exitCode)
                 .end();

@@ -86,13 +86,13 @@ class JsonEventWriterTest {
         Path renamed = SAVED.resolveSibling("a.iso.1");
         TransferEvent e = finished(new Outcome.Completed(renamed, 2048, false));
         assertEquals("{\"event\":\"done\",\"id\":1,\"url\":\"" + URL + "\",\"path\":\"downloads/a.iso.1\","
-                + "\"bytes\":2048,\"skipped\":false}", inDownloads.format(e));
+                + "\"bytes\":2048,\"moved\":2048,\"skipped\":false}", inDownloads.format(e));
     }
 
     @Test
     void skippedFileIsDoneWithSkippedTrue() {
         TransferEvent e = finished(new Outcome.Completed(SAVED, 7, true));
-        assertEquals("{\"event\":\"done\",\"id\":1,\"url\":\"" + URL + "\",\"path\":\"a.iso\",\"bytes\":7,\"skipped\":true}",
+        assertEquals("{\"event\":\"done\",\"id\":1,\"url\":\"" + URL + "\",\"path\":\"a.iso\",\"bytes\":7,\"moved\":0,\"skipped\":true}",
                 inCwd.format(e));
     }
 
@@ -113,13 +113,29 @@ class JsonEventWriterTest {
     @Test
     void cancelledOutcomePrintsBytesSaved() {
         TransferEvent e = finished(new Outcome.Cancelled());
-        assertEquals("{\"event\":\"cancelled\",\"id\":1,\"url\":\"" + URL + "\",\"bytes\":100}", inDownloads.format(e));
+        assertEquals("{\"event\":\"cancelled\",\"id\":1,\"url\":\"" + URL + "\",\"bytes\":100,\"moved\":0}", inDownloads.format(e));
+    }
+
+    @Test
+    void aCancelledTransferReportsTheBytesItKeepsAndWhatThisRunMoved() {
+        TransferEvent e = finished(new Outcome.Cancelled(30_000, 12_000));
+        Map<String, Object> json = StrictJson.parseObject(inDownloads.format(e));
+        assertEquals(30_000L, json.get("bytes"));
+        assertEquals(12_000L, json.get("moved"));
+    }
+
+    @Test
+    void aResumedFileIsDoneWithItsSizeAndTheFewerBytesMovedNamedApart() {
+        TransferEvent e = finished(new Outcome.Completed(SAVED, 2048, false, 48));
+        Map<String, Object> json = StrictJson.parseObject(inDownloads.format(e));
+        assertEquals(2048L, json.get("bytes"));
+        assertEquals(48L, json.get("moved"));
     }
 
     @Test
     void summaryHasCountsBytesElapsedAndExitCodeButNoIdOrUrl() {
         assertEquals("{\"event\":\"summary\",\"done\":3,\"failed\":1,\"cancelled\":0,\"bytes\":4096,"
-                + "\"elapsed_ms\":1234,\"exit_code\":1}", inDownloads.summary(3, 1, 0, 4096, 1234, 1));
+                + "\"moved\":1024,\"elapsed_ms\":1234,\"exit_code\":1}", inDownloads.summary(3, 1, 0, 4096, 1024, 1234, 1));
     }
 
     @Test

@@ -53,6 +53,16 @@ final class SavedBytes {
         record = null;
     }
 
+    /** Decides whether the next attempt continues saved bytes (a Range with If-Range) or asks for all. */
+    void plan(Output out, dev.haul.core.DownloadRequest request, NameReservations names) {
+        if (out.sink != null || request.stream() != null) {
+            planStream(out.target == null ? out.bytes : 0, out.sinkRecord);
+        } else {
+            String guess = dev.haul.core.storage.TargetNames.choose(request.outName(), null, request.url());
+            out.target = planFile(out.target, guess, names);
+        }
+    }
+
     /**
      * A stream (-o -): bytes already written cannot be taken back, so only an exact continuation of
      * the first response will do.

@@ -11,7 +11,10 @@ import dev.haul.core.TransferEvent;
 import dev.haul.core.TransferSnapshot;
 import dev.haul.core.TransferState;
 import dev.haul.core.storage.NameReservations;
+import dev.haul.core.transport.Exchange;
+import dev.haul.core.transport.ExchangeListener;
 import dev.haul.core.transport.Origin;
+import dev.haul.core.transport.RequestSpec;
 import dev.haul.core.transport.Transport;
 import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
@@ -57,6 +60,9 @@ public final class Scheduler implements TransferHost {
     private int cancelled;
     private boolean inputFinished;
     private boolean stopped;
+    /** Cancelling everything: a transfer that ends meanwhile must not let a queued one start. */
+    private boolean halting;
+    private final java.util.function.BiFunction<RequestSpec, ExchangeListener, Exchange> exchanges;
     /** Open ways to add requests besides the list (the add-URL prompt): the run does not end while any is open. */
     private int inputHolds;
 
@@ -66,14 +72,29 @@ public final class Scheduler implements TransferHost {
 
     /** Reads the output directory's saved-file records: on the caller's thread, before the loop needs them. */
     public Scheduler(EngineConfig config, Transport transport, EngineListener listener, dev.haul.core.Rerun rerun) {
+        this(config, transport, transport.loop(), transport::exchange, listener, rerun);
+    }
+
+    /** For tests: any loop (an EmbeddedChannel's, on virtual time) and fake exchanges; no transport needed. */
+    Scheduler(EngineConfig config, Transport transport, EventLoop loop,
+              java.util.function.BiFunction<RequestSpec, ExchangeListener, Exchange> exchanges, EngineListener listener) {
+        this(config, transport, loop, exchanges, listener, dev.haul.core.Rerun.OFF);
+    }
+
+    private Scheduler(EngineConfig config, Transport transport, EventLoop loop,
+                      java.util.function.BiFunction<RequestSpec, ExchangeListener, Exchange> exchanges,
+                      EngineListener listener, dev.haul.core.Rerun rerun) {
         this.rerun = rerun;
         this.savedFiles = dev.haul.core.records.SavedFileLog.open(config.dir());
         this.config = config;
         this.transport = transport;
+        this.exchanges = exchanges;
         this.listener = listener;
-        this.loop = transport.loop();
-        this.admission = new Admission(config.jobs(), config.perHost(), transport::multiplexes);
-        transport.onStreamRoom(this::pump); // an h2 connection came up: --per-host counts it once, whatever it carries
+        this.loop = loop;
+        this.admission = transport == null ? new Admission(config.jobs(), config.perHost())
+                : new Admission(config.jobs(), config.perHost(), transport::multiplexes);
+        // an h2 connection came up: --per-host counts it once, whatever it carries
+        if (transport != null) transport.onStreamRoom(this::pump);
         this.names = new NameReservations(config.dir(), config.onExists(),
                 new dev.haul.core.storage.OpenParts(OpenFileLimit.partBudget(config.jobs())));
         this.rateLimiter = config.limitRate() > 0 ? new RateLimiter(config.limitRate(), System.nanoTime()) : null;
@@ -98,7 +119,14 @@ public final class Scheduler implements TransferHost {
     public void submit(long id, DownloadRequest request) {
         assert loop.inEventLoop();
         if (stopped) return;
-        Transfer t = new Transfer(id, request, this);
+        Transfer t;
+        try {
+            t = new Transfer(id, request, this);
+        } catch (RuntimeException e) {
+            log.debug("request {} could not become a transfer", id, e);
+            failNow(id, request.url().toString(), FailureReason.INTERNAL, Reasons.internal(e));
+            return;
+        }
         live.put(id, t);
         emit(new TransferEvent.Queued(t.snapshot()));
         admission.enqueue(t);
@@ -109,9 +137,13 @@ public final class Scheduler implements TransferHost {
     public void reject(long id, String rawUrl, String message) {
         assert loop.inEventLoop();
         if (stopped) return;
+        failNow(id, rawUrl, FailureReason.BAD_REQUEST, message);
+    }
+
+    private void failNow(long id, String rawUrl, FailureReason reason, String message) {
         TransferSnapshot s = new TransferSnapshot(id, Secrets.maskUrl(rawUrl), null, null, TransferState.FAILED, 0, -1, 0, 0);
         failed++;
-        emit(new TransferEvent.Finished(s, new Outcome.Failed(FailureReason.BAD_REQUEST, message, 0)));
+        emit(new TransferEvent.Finished(s, new Outcome.Failed(reason, message, 0)));
         checkIdle();
     }
 
@@ -139,7 +171,12 @@ public final class Scheduler implements TransferHost {
 
     public void cancelAll() {
         assert loop.inEventLoop();
-        for (Transfer t : new ArrayList<>(live.values())) t.cancel();
+        halting = true;
+        try {
+            for (Transfer t : new ArrayList<>(live.values())) t.cancel();
+        } finally {
+            halting = false;
+        }
     }
 
     public void togglePause(long id) {
@@ -200,6 +237,11 @@ public final class Scheduler implements TransferHost {
     @Override
     public Transport transport() {
         return transport;
+    }
+
+    @Override
+    public Exchange exchange(RequestSpec request, ExchangeListener exchangeListener) {
+        return exchanges.apply(request, exchangeListener);
     }
 
     @Override
@@ -287,6 +329,7 @@ public final class Scheduler implements TransferHost {
 
     /** Starts queued transfers while admission allows. */
     private void pump() {
+        if (halting || stopped) return; // stopping: nothing new starts, not even for a moment
         Transfer t;
         while ((t = admission.next()) != null) t.admitted();
     }

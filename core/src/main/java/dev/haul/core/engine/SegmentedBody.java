@@ -171,7 +171,7 @@ final class SegmentedBody {
         // Another server's validators are its own: a mirror is checked by its length instead.
         if (f.source == mainSource) headers.add(new Header("If-Range", record.validator()));
         try {
-            f.exchange = owner.host().transport().exchange(new RequestSpec(url, headers), f);
+            f.exchange = owner.host().exchange(new RequestSpec(url, headers), f);
             if (!owner.reading()) f.exchange.pauseReading();
         } catch (RuntimeException e) {
             fetchEnded(f, FailureReason.INTERNAL, e.getMessage());

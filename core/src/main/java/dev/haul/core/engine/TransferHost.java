@@ -4,7 +4,10 @@ import dev.haul.core.EngineConfig;
 import dev.haul.core.Outcome;
 import dev.haul.core.TransferEvent;
 import dev.haul.core.storage.NameReservations;
+import dev.haul.core.transport.Exchange;
+import dev.haul.core.transport.ExchangeListener;
 import dev.haul.core.transport.Origin;
+import dev.haul.core.transport.RequestSpec;
 import dev.haul.core.transport.Transport;
 
 /** What a transfer needs from the engine around it. All calls on the loop. */
@@ -12,6 +15,11 @@ interface TransferHost {
     EngineConfig config();
 
     Transport transport();
+
+    /** Sends a request; the listener hears of its response on the loop. Tests put a fake here. */
+    default Exchange exchange(RequestSpec request, ExchangeListener listener) {
+        return transport().exchange(request, listener);
+    }
 
     NameReservations names();
 

@@ -7,6 +7,10 @@ import dev.haul.core.TransferEvent;
 import dev.haul.core.Urls;
 import dev.haul.core.storage.NameReservations;
 import dev.haul.core.transport.Origin;
+import dev.haul.core.transport.Exchange;
+import dev.haul.core.transport.ExchangeListener;
+import dev.haul.core.transport.FakeExchanges;
+import dev.haul.core.transport.RequestSpec;
 import dev.haul.core.transport.ResponseHeads;
 import dev.haul.core.transport.Transport;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -49,8 +53,11 @@ final class AdmissionFixtures {
      * would. The host refuses the new origin, so the transfer waits instead of sending a request.
      */
     static void redirect(Transfer t, String location) {
-        t.onResponse(ResponseHeads.of(302, "Location", location));
-        t.onComplete();
+        QuietHost host = (QuietHost) t.host;
+        if (t.state() == Lifecycle.State.QUEUED) t.admitted(); // as the Scheduler does when admission says so
+        ExchangeListener attempt = host.listeners.get(host.listeners.size() - 1);
+        attempt.onResponse(ResponseHeads.of(302, "Location", location));
+        attempt.onComplete();
     }
 
     /** A TransferHost for transfers that are admitted and redirected, but never connect. */
@@ -77,14 +84,24 @@ final class AdmissionFixtures {
             return config;
         }
 
+        /** The listener of every request sent, in order: the tests play the server through them. */
+        final List<ExchangeListener> listeners = new ArrayList<>();
+        private final NameReservations names = new NameReservations(Path.of("unused"), config.onExists());
+
         @Override
         public Transport transport() {
             throw new UnsupportedOperationException("admission tests never connect");
         }
 
         @Override
+        public Exchange exchange(RequestSpec request, ExchangeListener listener) {
+            listeners.add(listener);
+            return FakeExchanges.detached(request, listener);
+        }
+
+        @Override
         public NameReservations names() {
-            throw new UnsupportedOperationException("admission tests never save");
+            return names; // asked only whether an earlier run left a .part: none in a missing directory
         }
 
         @Override

@@ -18,4 +18,21 @@ public final class ResponseHeads {
         }
         return new ResponseHead(response);
     }
+
+    /** A response head that throws when its headers are read: a stand-in for any bug behind a callback. */
+    public static ResponseHead throwing(RuntimeException e) {
+        io.netty.handler.codec.http.HttpHeaders headers = new io.netty.handler.codec.http.DefaultHttpHeaders() {
+            @Override
+            public String get(String name) {
+                throw e;
+            }
+
+            @Override
+            public String get(CharSequence name) {
+                throw e;
+            }
+        };
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, headers);
+        return new ResponseHead(response);
+    }
 }
