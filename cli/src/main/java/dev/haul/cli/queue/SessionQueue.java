@@ -125,7 +125,9 @@ public final class SessionQueue implements RequestSink, EngineListener {
                         keyOfId.put(engine.submitWithId(w.request()), Shard.withoutUserInfo(w.request().url()));
                         if (w.held()) engine.releaseInput();
                     }
-                    if (inputFinished && !finishSent) {
+                    // Only once every request that came before the end of input went to the engine: one
+                    // submitted while this batch was being written is still in toSubmit.
+                    if (inputFinished && !finishSent && toSubmit.isEmpty()) {
                         finishSent = true;
                         engine.finishInput();
                     }
