@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The text of {@code .haul-saved}: a version line, then one tab-separated line per saved file
+ * The text of a directory's record file: a version line, then one tab-separated line per saved file
  * ({@code name url etag last-modified size}; {@code %}, tab, CR and LF escaped as {@code %XX};
  * {@code -} for a missing validator). A later line for a name replaces an earlier one. Reading
  * is lenient: a line that does not parse (a torn last line after a crash) is ignored, and a

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The records of the files haul saved in one directory, kept in {@code DIR/.haul-saved}.
+ * The records of the files haul saved in one directory, kept outside it (see {@link RecordsHome}).
  *
  * <p>Read once when the engine starts (on the caller's thread); after that the index is used on
  * the loop only. New records are appended by one writer thread, which takes every record waiting
@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * loop never waits for the disk: a transfer posts its next step when its future completes.
  */
 public final class SavedFileLog implements AutoCloseable {
-    public static final String FILE_NAME = ".haul-saved";
     private static final Logger log = LoggerFactory.getLogger(SavedFileLog.class);
 
     private final Path file;
@@ -64,7 +63,12 @@ public final class SavedFileLog implements AutoCloseable {
 
     /** The records of {@code dir}; none when there is no file yet or it cannot be read. Any thread but the loop. */
     public static SavedFileLog open(Path dir) {
-        SavedFileLog l = new SavedFileLog(dir.resolve(FILE_NAME));
+        return openFile(RecordsHome.fileFor(dir));
+    }
+
+    /** The records kept in {@code file}. Any thread but the loop. */
+    public static SavedFileLog openFile(Path file) {
+        SavedFileLog l = new SavedFileLog(file);
         l.load();
         return l;
     }
@@ -191,6 +195,7 @@ public final class SavedFileLog implements AutoCloseable {
             startOver = false;
             replaceWithEmpty();
         }
+        Files.createDirectories(file.getParent());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
              FileLock ignored = ch.lock()) {
@@ -202,7 +207,8 @@ public final class SavedFileLog implements AutoCloseable {
 
     /** A damaged file or one of another version: replaced atomically by an empty one of this version. */
     private void replaceWithEmpty() throws IOException {
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, SavedFileFormat.HEADER + "\n", StandardCharsets.UTF_8);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -24,24 +24,24 @@ class SavedFileLogTest {
 
     @Test
     void recordsWrittenByOneRunAreReadByTheNext() throws Exception {
-        try (SavedFileLog log = SavedFileLog.open(dir)) {
+        try (SavedFileLog log = SavedFileLog.openFile(dir.resolve("record.tsv"))) {
             log.record(saved("a", "http://h/a"), null, null).get(10, TimeUnit.SECONDS);
             log.record(saved("a.1", "http://h/a"), null, null).get(10, TimeUnit.SECONDS);
         }
 
-        SavedFileLog next = SavedFileLog.open(dir);
+        SavedFileLog next = SavedFileLog.openFile(dir.resolve("record.tsv"));
 
         assertEquals(List.of(saved("a", "http://h/a"), saved("a.1", "http://h/a")), next.savedFrom("http://h/a"));
     }
 
     @Test
     void twoProcessesSharingADirectoryKeepEachOthersRecords() throws Exception {
-        try (SavedFileLog one = SavedFileLog.open(dir); SavedFileLog two = SavedFileLog.open(dir)) {
+        try (SavedFileLog one = SavedFileLog.openFile(dir.resolve("record.tsv")); SavedFileLog two = SavedFileLog.openFile(dir.resolve("record.tsv"))) {
             one.record(saved("x", "http://h/x"), null, null).get(10, TimeUnit.SECONDS);
             two.record(saved("y", "http://h/y"), null, null).get(10, TimeUnit.SECONDS);
         }
 
-        SavedFileLog next = SavedFileLog.open(dir);
+        SavedFileLog next = SavedFileLog.openFile(dir.resolve("record.tsv"));
 
         assertEquals(1, next.savedFrom("http://h/x").size());
         assertEquals(1, next.savedFrom("http://h/y").size());
@@ -49,12 +49,12 @@ class SavedFileLogTest {
 
     @Test
     void aNameSavedAgainFromAnotherUrlBelongsToThatUrl() throws Exception {
-        try (SavedFileLog log = SavedFileLog.open(dir)) {
+        try (SavedFileLog log = SavedFileLog.openFile(dir.resolve("record.tsv"))) {
             log.record(saved("f", "http://h/old"), null, null).get(10, TimeUnit.SECONDS);
             log.record(saved("f", "http://h/new"), null, null).get(10, TimeUnit.SECONDS);
         }
 
-        SavedFileLog next = SavedFileLog.open(dir);
+        SavedFileLog next = SavedFileLog.openFile(dir.resolve("record.tsv"));
 
         assertEquals(List.of(), next.savedFrom("http://h/old"));
         assertEquals("http://h/new", next.recordOf("f").url());
@@ -62,21 +62,21 @@ class SavedFileLogTest {
 
     @Test
     void aDamagedFileIsReplacedAtTheFirstRecordNeverFailing() throws Exception {
-        Files.write(dir.resolve(SavedFileLog.FILE_NAME), new byte[] {(byte) 0xc3, 0x28, '\n', 'z'});
-        try (SavedFileLog log = SavedFileLog.open(dir)) {
+        Files.write(dir.resolve("record.tsv"), new byte[] {(byte) 0xc3, 0x28, '\n', 'z'});
+        try (SavedFileLog log = SavedFileLog.openFile(dir.resolve("record.tsv"))) {
             assertNull(log.recordOf("z"));
             log.record(saved("b", "http://h/b"), null, null).get(10, TimeUnit.SECONDS);
         }
 
-        assertTrue(Files.readString(dir.resolve(SavedFileLog.FILE_NAME)).startsWith(SavedFileFormat.HEADER + "\n"));
-        assertEquals(1, SavedFileLog.open(dir).savedFrom("http://h/b").size());
+        assertTrue(Files.readString(dir.resolve("record.tsv")).startsWith(SavedFileFormat.HEADER + "\n"));
+        assertEquals(1, SavedFileLog.openFile(dir.resolve("record.tsv")).savedFrom("http://h/b").size());
     }
 
     @Test
     void theGivenTimeIsSetBeforeTheRecordIsDone() throws Exception {
         Path part = Files.writeString(dir.resolve("c.part"), "abc");
         Instant lastModified = Instant.parse("2001-02-03T04:05:06Z");
-        try (SavedFileLog log = SavedFileLog.open(dir)) {
+        try (SavedFileLog log = SavedFileLog.openFile(dir.resolve("record.tsv"))) {
             log.record(saved("c", "http://h/c"), part, lastModified).get(10, TimeUnit.SECONDS);
             assertEquals(FileTime.from(lastModified), Files.getLastModifiedTime(part));
         }

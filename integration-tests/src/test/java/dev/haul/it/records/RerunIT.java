@@ -156,7 +156,9 @@ class RerunIT {
     @Test
     void aDamagedRecordFileMeansStartingOverNotFailing() throws IOException {
         byte[] body = serve(5);
-        Files.write(dir.resolve(".haul-saved"), new byte[] {(byte) 0xff, 0, 'x', '\n', 't', '\t'});
+        Path record = HaulProcess.recordFileOf(dir);
+        Files.createDirectories(record.getParent());
+        Files.write(record, new byte[] {(byte) 0xff, 0, 'x', '\n', 't', '\t'});
 
         HaulProcess.Result run = haul("-d", dir.toString(), origin.url("/d/" + name(5))).run();
 

@@ -18,8 +18,7 @@ public final class DirListing {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             Set<String> names = new TreeSet<>();
-            // ls hides dot files: haul's own record of saved files (.haul-saved) is one
-            entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(names::add);
+            entries.forEach(p -> names.add(p.getFileName().toString()));
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,7 +32,7 @@ public final class HaulProcess implements AutoCloseable {
     private static final List<String> SCRUBBED_ENV = List.of(
             "http_proxy", "https_proxy", "no_proxy", "all_proxy",
             "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-            "NETRC", "NO_COLOR", "XDG_CONFIG_HOME");
+            "NETRC", "NO_COLOR", "XDG_CONFIG_HOME", "XDG_STATE_HOME");
 
     private static final String END_OF_STREAM = new String("<end of stdout>");
 
@@ -53,6 +53,11 @@ public final class HaulProcess implements AutoCloseable {
         this.command = command;
         this.stdoutReader = daemon("haul-stdout", this::pumpStdout);
         this.stderrReader = daemon("haul-stderr", () -> pump(process.getErrorStream(), stderrBytes));
+    }
+
+    /** Where the runs' records of saved files live (the state folder under the runs' home). */
+    public static Path recordFileOf(Path dir) {
+        return dev.haul.core.records.RecordsHome.fileFor(dir, EMPTY_HOME.resolve(".local").resolve("state"));
     }
 
     private static Path createEmptyHome() {
