@@ -21,18 +21,12 @@ class H2DownloadIT {
     @TempDir
     Path certs;
 
-    private static List<String> args(H2Origin origin, Path dir, String... more) {
-        List<String> a = new ArrayList<>(List.of("--json", "-d", dir.toString(), "--cacert", origin.certificate().toString()));
-        a.addAll(List.of(more));
-        return a;
-    }
-
     @Test
     void aTlsServerOfferingH2IsSpokenToInH2AndTheBytesAreExact() {
         byte[] body = Bodies.of(1001, 3 << 20);
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
             origin.serve("/one.bin", body);
-            List<String> a = args(origin, dir, origin.url("/one.bin"));
+            List<String> a = origin.haulArgs(dir, origin.url("/one.bin"));
             HaulProcess.Result run = haul(a).run();
 
             assertEquals(0, run.exitCode(), run::describe);
@@ -52,7 +46,7 @@ class H2DownloadIT {
                 origin.serve("/f" + i + ".bin", Bodies.of(2000 + i, 40_000 + i));
                 urls.add(origin.url("/f" + i + ".bin"));
             }
-            List<String> a = args(origin, dir, "-j", "16");
+            List<String> a = origin.haulArgs(dir, "-j", "16");
             a.addAll(urls);
             HaulProcess.Result run = haul(a).run();
 
@@ -68,7 +62,7 @@ class H2DownloadIT {
     @Test
     void theServersStreamLimitOpensASecondConnection() {
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 2)) {
-            List<String> a = args(origin, dir, "-j", "4");
+            List<String> a = origin.haulArgs(dir, "-j", "4");
             for (int i = 0; i < 4; i++) {
                 origin.serve("/s" + i + ".bin", Bodies.of(3000 + i, 2 << 20));
                 a.add(origin.url("/s" + i + ".bin"));
@@ -87,7 +81,7 @@ class H2DownloadIT {
     void perHostCountsConnectionsSoOneConnectionCarriesManyTransfersAtOnce() {
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
             origin.holdUntilInFlight(6); // answers only once 6 streams are open together
-            List<String> a = args(origin, dir, "-j", "6", "--per-host", "1");
+            List<String> a = origin.haulArgs(dir, "-j", "6", "--per-host", "1");
             for (int i = 0; i < 6; i++) {
                 origin.serve("/p" + i + ".bin", Bodies.of(3100 + i, 100_000));
                 a.add(origin.url("/p" + i + ".bin"));
@@ -107,7 +101,7 @@ class H2DownloadIT {
         byte[] body = Bodies.of(1002, 500_000);
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_HTTP1_ONLY, certs, 100)) {
             origin.serve("/old.bin", body);
-            HaulProcess.Result run = haul(args(origin, dir, origin.url("/old.bin"))).run();
+            HaulProcess.Result run = haul(origin.haulArgs(dir, origin.url("/old.bin"))).run();
 
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("old.bin")));
@@ -121,7 +115,7 @@ class H2DownloadIT {
         byte[] body = Bodies.of(1003, 200_000);
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
             origin.serve("/h1.bin", body);
-            HaulProcess.Result run = haul(args(origin, dir, "--http1.1", origin.url("/h1.bin"))).run();
+            HaulProcess.Result run = haul(origin.haulArgs(dir, "--http1.1", origin.url("/h1.bin"))).run();
 
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("h1.bin")));

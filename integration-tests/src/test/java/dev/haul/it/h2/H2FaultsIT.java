@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.haul.it.support.HaulProcess.haul;
@@ -24,19 +23,13 @@ class H2FaultsIT {
     @TempDir
     Path certs;
 
-    private static List<String> args(H2Origin origin, Path dir, String... more) {
-        List<String> a = new ArrayList<>(List.of("--json", "-d", dir.toString(), "--cacert", origin.certificate().toString()));
-        a.addAll(List.of(more));
-        return a;
-    }
-
     @Test
     void aStreamResetMidBodyIsRetriedAndResumedWithIfRange() {
         byte[] body = Bodies.of(4001, 600_000);
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
             origin.serve("/r.bin", body);
             origin.plan(r -> r.range() == null ? new H2Origin.Plan.ResetAfter(200_000) : H2Origin.Plan.WHOLE);
-            HaulProcess.Result run = haul(args(origin, dir, origin.url("/r.bin"))).run();
+            HaulProcess.Result run = haul(origin.haulArgs(dir, origin.url("/r.bin"))).run();
 
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("r.bin")));
@@ -52,7 +45,7 @@ class H2FaultsIT {
     void goAwayFinishesTheStreamsBelowItsLastIdAndRetriesTheOthersOnANewConnection() {
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
             origin.goAwayOnFirstConnection(4, 2);
-            List<String> a = args(origin, dir, "-j", "4");
+            List<String> a = origin.haulArgs(dir, "-j", "4");
             for (int i = 0; i < 4; i++) {
                 origin.serve("/g" + i + ".bin", Bodies.of(5000 + i, 300_000));
                 a.add(origin.url("/g" + i + ".bin"));
@@ -78,7 +71,7 @@ class H2FaultsIT {
             origin.holdUntilInFlight(4); // all four streams are open on the first connection when it drops
             origin.plan(r -> r.connection() == 1 && r.path().equals("/d0.bin")
                     ? new H2Origin.Plan.DropConnectionAfter(100_000) : H2Origin.Plan.WHOLE);
-            List<String> a = args(origin, dir, "-j", "4");
+            List<String> a = origin.haulArgs(dir, "-j", "4");
             for (int i = 0; i < 4; i++) {
                 origin.serve("/d" + i + ".bin", Bodies.of(5100 + i, 4 << 20));
                 a.add(origin.url("/d" + i + ".bin"));
@@ -101,7 +94,7 @@ class H2FaultsIT {
         try (H2Origin origin = H2Origin.start(H2Origin.Mode.TLS_H2, certs, 100)) {
             origin.serve("/st.bin", body);
             origin.plan(r -> r.range() == null ? new H2Origin.Plan.StallAfter(100_000) : H2Origin.Plan.WHOLE);
-            HaulProcess.Result run = haul(args(origin, dir, "--stall-timeout", "1", origin.url("/st.bin"))).run();
+            HaulProcess.Result run = haul(origin.haulArgs(dir, "--stall-timeout", "1", origin.url("/st.bin"))).run();
 
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("st.bin")));
@@ -118,7 +111,7 @@ class H2FaultsIT {
             origin.serve("/big-head.bin", Bodies.of(4003, 1000));
             origin.plan(r -> new H2Origin.Plan.HugeHeader(200_000));
             String url = origin.url("/big-head.bin");
-            HaulProcess.Result run = haul(args(origin, dir, "--retries", "0", url)).run();
+            HaulProcess.Result run = haul(origin.haulArgs(dir, "--retries", "0", url)).run();
 
             assertEquals(1, run.exitCode(), run::describe);
             assertTrue(run.stderrLines().stream().anyMatch(l -> l.contains(url) && l.contains("header")), run::describe);
@@ -148,7 +141,7 @@ class H2FaultsIT {
              NettyOrigin h1 = NettyOrigin.start(p -> new NettyOrigin.Resource(body, "\"e\""))) {
             String target = h1.url("/target.bin").toString();
             origin.plan(r -> new H2Origin.Plan.Redirect(target));
-            HaulProcess.Result run = haul(args(origin, dir, origin.url("/moved.bin"))).run();
+            HaulProcess.Result run = haul(origin.haulArgs(dir, origin.url("/moved.bin"))).run();
 
             assertEquals(0, run.exitCode(), run::describe);
             assertEquals(Sha256.of(body), Sha256.of(dir.resolve("moved.bin")));

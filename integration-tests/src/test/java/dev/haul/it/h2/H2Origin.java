@@ -155,6 +155,14 @@ public final class H2Origin implements AutoCloseable {
     }
 
     /** The PEM of the server's certificate, for --cacert. */
+    /** haul's arguments for this origin: JSON events, into {@code dir}, trusting its certificate, then {@code more}. */
+    public java.util.List<String> haulArgs(Path dir, String... more) {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("--json", "-d", dir.toString(),
+                "--cacert", certificate().toString()));
+        a.addAll(java.util.List.of(more));
+        return a;
+    }
+
     public Path certificate() {
         return pem;
     }
